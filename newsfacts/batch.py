@@ -1,0 +1,189 @@
+"""Run the extractor over many inputs: in order, in chunks, optionally in parallel.
+
+The parent expands the inputs and reads their bytes (so ``--db`` can skip known
+content hashes); worker processes, each loading the models once, decode and
+extract whole chunks; results come back in input order, with a bounded number
+of chunks in flight so memory does not grow with the size of the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .doc import Document
+from .errors import InputError
+from .readers import HTML_SUFFIXES, Input, decode, expand_inputs, html_to_text, looks_like_html, read_bytes
+
+CHUNK_DOCS = 8
+INFLIGHT_PER_WORKER = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    name: str
+    data: bytes
+    html: bool
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The outcome for one input: a document, or the reason it failed."""
+
+    name: str
+    document: Document | None = None
+    error: str | None = None
+    content_hash: str | None = None
+    skipped: bool = False
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 16))
+
+
+def plan(
+    inputs: Iterable[str], is_done: Callable[[str, str], bool] | None = None
+) -> Iterator[Job | Result]:
+    """Jobs for readable inputs, Results for the ones that failed or are already stored."""
+    for item in expand_inputs(inputs):
+        if isinstance(item, InputError):
+            yield Result(item.path, error=item.reason)
+            continue
+        try:
+            data = read_bytes(item)
+        except InputError as e:
+            yield Result(item.name, error=e.reason)
+            continue
+        digest = content_hash(data)
+        if is_done is not None and is_done(item.name, digest):
+            yield Result(item.name, content_hash=digest, skipped=True)
+            continue
+        yield Job(item.name, data, _is_html(item), digest)
+
+
+def _is_html(item: Input) -> bool:
+    return item.path is not None and item.path.suffix.lower() in HTML_SUFFIXES
+
+
+# ----------------------------------------------------------------- worker side
+
+_extractor = None
+_encoding: str | None = None
+
+
+def _init_worker(encoding: str | None, ignore_sigint: bool = True) -> None:
+    global _extractor, _encoding
+    if ignore_sigint:
+        # Ctrl-C is the parent's to handle; workers just stop when terminated.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .pipeline import Extractor
+
+    _extractor = Extractor()
+    _encoding = encoding
+
+
+def process_chunk(jobs: list[Job]) -> list[Result]:
+    """Decode and extract a chunk of jobs with this process's extractor."""
+    texts: list[tuple[int, str, str]] = []
+    results: list[Result | None] = [None] * len(jobs)
+    for i, job in enumerate(jobs):
+        try:
+            text = decode(job.data, job.name, _encoding)
+            if job.html or (not job.name.endswith((".txt", ".md")) and looks_like_html(text)):
+                text = html_to_text(text)
+            texts.append((i, job.name, text))
+        except InputError as e:
+            results[i] = Result(job.name, error=e.reason, content_hash=job.content_hash)
+    try:
+        docs = list(_extractor.map([(name, text) for _, name, text in texts]))
+    except Exception:
+        # one document broke the batch: redo one by one so the others survive
+        docs = []
+        for _, name, text in texts:
+            try:
+                docs.append(_extractor.extract(text, name))
+            except Exception as e:  # noqa: BLE001 - reported per file, the batch goes on
+                docs.append(Result(name, error=f"internal error: {type(e).__name__}: {e}"))
+    for (i, _, _), doc in zip(texts, docs, strict=True):
+        job = jobs[i]
+        if isinstance(doc, Result):
+            results[i] = Result(job.name, error=doc.error, content_hash=job.content_hash)
+        else:
+            results[i] = Result(job.name, document=doc, content_hash=job.content_hash)
+    return [r for r in results if r is not None]
+
+
+# ----------------------------------------------------------------- parent side
+
+
+def _chunks(items: Iterable[Job | Result]) -> Iterator[list[Job | Result]]:
+    """Runs of jobs (at most CHUNK_DOCS), with ready Results as their own chunks."""
+    jobs: list[Job | Result] = []
+    for item in items:
+        if isinstance(item, Result):
+            if jobs:
+                yield jobs
+                jobs = []
+            yield [item]
+        else:
+            jobs.append(item)
+            if len(jobs) >= CHUNK_DOCS:
+                yield jobs
+                jobs = []
+    if jobs:
+        yield jobs
+
+
+def run(
+    inputs: Iterable[str],
+    *,
+    workers: int = 1,
+    encoding: str | None = None,
+    is_done: Callable[[str, str], bool] | None = None,
+) -> Iterator[Result]:
+    """Results for every input, in input order (folders sorted by path)."""
+    chunks = _chunks(plan(inputs, is_done))
+    if workers <= 1:
+        _init_worker(encoding, ignore_sigint=False)
+        for chunk in chunks:
+            if isinstance(chunk[0], Result):
+                yield from chunk
+            else:
+                yield from process_chunk(chunk)
+        return
+    import multiprocessing as mp
+
+    # forkserver/spawn keep workers from inheriting the parent's threads and state
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(encoding,))
+    try:
+        inflight: deque = deque()
+        limit = workers * INFLIGHT_PER_WORKER
+        for chunk in chunks:
+            if isinstance(chunk[0], Result):
+                inflight.append(chunk)
+            else:
+                inflight.append(pool.apply_async(process_chunk, (chunk,)))
+            while len(inflight) >= limit:
+                yield from _take(inflight.popleft())
+        while inflight:
+            yield from _take(inflight.popleft())
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _take(entry) -> list[Result]:
+    return entry if isinstance(entry, list) else entry.get()

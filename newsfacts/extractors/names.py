@@ -1,0 +1,244 @@
+"""Nominative forms of PER/ORG/LOC mentions with pymorphy, without a tagger.
+
+A mention like "Игоря Бабушкина" or "Московской области" is a group of words
+that agree in case, number and (in the singular) gender. We pick the reading
+all of them share, then inflect the group to the nominative, keeping words
+after the head noun as written ("Министерства цифрового развития" ->
+"Министерство цифрового развития").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from ..const import LOC, ORG, PER
+from ..morph import parse
+
+WORD = re.compile(r"\w+(?:[-‐‑’']\w+)*")
+CYRILLIC = re.compile(r"[а-яё]", re.I)
+QUOTES = "«»\"„“”'`‘’"
+NAME_TAGS = ("Name", "Surn", "Patr")
+TYPE_TAGS = {PER: NAME_TAGS, ORG: ("Orgn",), LOC: ("Geox",)}
+GROUP_POS = {"NOUN", "ADJF", "PRTF"}
+# Endings whose removal gives the nominative of a (foreign) surname: Маска, Маском, Маску.
+SURNAME_ENDINGS = ("ами", "ого", "ому", "ом", "ем", "ым", "им", "ой", "ей", "ою", "а", "я", "у", "ю", "е", "ы", "и")
+
+
+def is_inflectable(word: str) -> bool:
+    """A Cyrillic word in ordinary case (not МТС, not ВКонтакте) that may be inflected."""
+    if not CYRILLIC.search(word) or not word.isalpha() and "-" not in word:
+        return False
+    letters = word.replace("-", "")
+    if letters.isupper() and len(letters) > 1:
+        return False
+    return not any(ch.isupper() for ch in letters[1:]) or "-" in word
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    case: str
+    number: str
+    gender: str | None
+    score: float
+    parses: tuple
+
+
+def _word_parses(word: str, type_: str, head: bool):
+    # vocative and other "informal" readings (Илон as a vocative of Илона) only mislead
+    parses = [p for p in parse(word.lower()) if p.tag.case and p.tag.case != "voct" and "Infr" not in p.tag]
+    if type_ == PER:
+        # names are singular nouns; plural or adjective guesses mangle foreign names
+        parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+    else:
+        # an unknown word may be an indeclinable name (Минцифры): leave it as written
+        parses = [p for p in parses if p.is_known]
+        pos = [p for p in parses if (p.tag.POS == "NOUN") == head and p.tag.POS in GROUP_POS]
+        if pos:
+            parses = pos
+    tagged = [p for p in parses if any(t in p.tag for t in TYPE_TAGS[type_])]
+    return tagged or parses
+
+
+# Cost of leaving a person's name token as written because no reading of it agrees
+# with the others (indeclinable foreign names: Пичаи, Майер).
+FROZEN = None
+FROZEN_PENALTY = 0.6
+
+
+def _best_reading(words: list[str], type_: str) -> Reading | None:
+    """The case/number/gender reading that every word of the group can share."""
+    options = []
+    for i, word in enumerate(words):
+        opts = _dedupe(_word_parses(word, type_, head=(i == len(words) - 1)))
+        if type_ == PER:
+            opts.append(FROZEN)
+        if not opts:
+            return None
+        options.append(opts)
+    best: Reading | None = None
+    for combo in product(*options):
+        real = [p for p in combo if p is not FROZEN]
+        if not real:
+            continue
+        cases = {p.tag.case for p in real}
+        numbers = {p.tag.number for p in real} - {None}
+        if len(cases) != 1 or len(numbers) > 1:
+            continue
+        number = next(iter(numbers), "sing")
+        genders = {p.tag.gender for p in real if p.tag.gender in ("masc", "femn")} if number == "sing" else set()
+        if len(genders) > 1:
+            continue
+        score = sum(_weight(p) for p in real) - FROZEN_PENALTY * (len(combo) - len(real))
+        reading = Reading(next(iter(cases)), number, next(iter(genders), None), score, combo)
+        if best is None or _rank(reading) > _rank(best):
+            best = reading
+    return best
+
+
+# Endings of the instrumental/dative/genitive that a nominative name hardly has:
+# a guessed nominative "Маском" is far less likely than the instrumental of "Маск".
+OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им", "ому", "ему", "ого", "его")
+
+
+def _weight(p) -> float:
+    # dictionary readings (known first names, cities) outweigh suffix guesses
+    w = p.score * (2.0 if p.is_known else 1.0)
+    if not p.is_known and p.word == p.normal_form and p.word.endswith(OBLIQUE_ENDINGS):
+        w *= 0.3
+    if p.tag.gender == "neut" and "Fixd" not in p.tag:
+        w *= 0.5  # people are not neuter: Илоном is not the instrumental of "илоно"
+    return w
+
+
+def _dedupe(parses) -> list:
+    # Keep the best-scored parse per (case, number, gender): fewer combinations to try.
+    seen = {}
+    for p in parses:
+        key = (p.tag.case, p.tag.number, p.tag.gender)
+        if key not in seen:
+            seen[key] = p
+    return list(seen.values())[:8]
+
+
+def _rank(r: Reading) -> tuple:
+    # Singular before plural (Франции is a country, not "франции"); then pymorphy's
+    # score; on a tie, keep the word as written (nominative).
+    return (r.number == "sing", round(r.score, 3), r.case == "nomn")
+
+
+def _inflect(p, original: str, number: str, gender: str | None) -> str | None:
+    want = {"nomn", number}
+    if number == "sing" and gender and (p.tag.POS in ("ADJF", "PRTF") or "Surn" in p.tag or "Patr" in p.tag):
+        want.add(gender)
+    # Among the lexeme's forms with the wanted grammemes take the one closest to the
+    # written word: pymorphy's inflect() turns "высшей" into "высочайшая".
+    forms = [f for f in p.lexeme if want <= f.tag.grammemes and f.tag.POS == p.tag.POS and "Infr" not in f.tag]
+    if not forms:
+        form = p.inflect({"nomn"})
+        return form.word if form else None
+    low = original.lower().replace("ё", "е")
+    return max(forms, key=lambda f: (_common_prefix(f.word, low), -len(f.word))).word
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a.replace("ё", "е"), b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# Case endings of masculine surnames that pymorphy does not know (Безоса, Кройсу).
+MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",)}
+VOWELS = set("аеёиоуыэюяй")
+
+
+def _strip_ending(word: str, case: str) -> str:
+    for end in MASC_ENDINGS.get(case, ()):
+        stem = word[: -len(end)]
+        if word.lower().endswith(end) and len(stem) >= 2 and stem[-1].lower() not in VOWELS:
+            return stem
+    return word
+
+
+def restore_case(form: str, original: str) -> str:
+    """Give the inflected form the capitalisation (and ё/е spelling) of the word it replaces."""
+    if "ё" not in original.lower():
+        form = form.replace("ё", "е")
+    if original.isupper() and len(original) > 1:
+        return form.upper()
+    parts, orig_parts = form.split("-"), original.split("-")
+    if len(parts) == len(orig_parts):
+        return "-".join(p.capitalize() if o[:1].isupper() else p for p, o in zip(parts, orig_parts, strict=True))
+    return form.capitalize() if original[:1].isupper() else form
+
+
+def strip_quotes(text: str) -> str:
+    return text.strip().strip(QUOTES).strip()
+
+
+@lru_cache(maxsize=50_000)
+def normalize(type_: str, text: str) -> str:
+    """The nominative form of one mention, as a string."""
+    text = " ".join(strip_quotes(text).split())
+    words = [m for m in WORD.finditer(text)]
+    if not words:
+        return text
+    group = _agreeing_group(type_, [m.group() for m in words])
+    if not group:
+        return text
+    reading = _best_reading([words[i].group() for i in group], type_)
+    if reading is None or reading.case == "nomn":
+        return text
+    out, last = [], 0
+    for i, p in zip(group, reading.parses, strict=True):
+        m = words[i]
+        if p is FROZEN:
+            form = _strip_ending(m.group(), reading.case) if reading.gender == "masc" else m.group()
+        else:
+            form = _inflect(p, m.group(), reading.number, reading.gender)
+        if form is None:
+            continue
+        out.append(text[last:m.start()])
+        out.append(restore_case(form, m.group()))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _agreeing_group(type_: str, words: list[str]) -> list[int]:
+    """Indexes of the words that inflect together."""
+    if type_ == PER:
+        return [i for i, w in enumerate(words) if is_inflectable(w)]
+    group = []
+    for i, w in enumerate(words):
+        if not is_inflectable(w):
+            break
+        group.append(i)
+        # the head noun closes the group; what follows is a genitive modifier
+        if any(p.tag.POS == "NOUN" for p in parse(w.lower())[:2]):
+            break
+    return group
+
+
+@lru_cache(maxsize=50_000)
+def surname_keys(word: str) -> frozenset[str]:
+    """Every nominative a (sur)name token could stand for: Маском -> {маском, маск, ...}."""
+    low = word.lower().replace("ё", "е")
+    keys = {low}
+    if not is_inflectable(word):
+        return frozenset(keys)
+    for p in parse(low):
+        keys.add(p.normal_form.replace("ё", "е"))
+        if "Surn" in p.tag or "Name" in p.tag:
+            form = p.inflect({"nomn", "sing"})
+            if form:
+                keys.add(form.word.replace("ё", "е"))
+    for end in SURNAME_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 2:
+            keys.add(low[: -len(end)])
+    return frozenset(keys)

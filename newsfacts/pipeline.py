@@ -1,0 +1,148 @@
+"""The extraction pipeline: sentences, NER, hardware, quantities, one Document.
+
+`Extractor` loads its models once, on first use, and `map` batches the neural
+work across the sentences of several documents.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from .const import ORG
+from .doc import Document, Entity, Quantity, Sentence
+from .extractors.entities import Mention, NerTagger, resolve, trim
+from .segment import split_sentences
+
+# Sentences sent to NER at once: bounds memory on huge inputs and lets small
+# documents share a batch.
+CHUNK_SENTENCES = 512
+
+
+class Extractor:
+    """Reusable extractor: ``Extractor().extract(text)`` or ``.map(texts)``."""
+
+    def __init__(self, *, hardware: bool = True, quantities: bool = True) -> None:
+        self.use_hardware = hardware
+        self.use_quantities = quantities
+        self._ner: NerTagger | None = None
+        self._hardware = None
+        self._quantities = None
+
+    # Models load lazily so that building an Extractor is free until it is used.
+    @property
+    def ner(self) -> NerTagger:
+        if self._ner is None:
+            self._ner = NerTagger()
+        return self._ner
+
+    @property
+    def hardware(self):
+        if self._hardware is None:
+            from .extractors.hardware import HardwareExtractor
+
+            self._hardware = HardwareExtractor()
+        return self._hardware
+
+    @property
+    def quantities(self):
+        if self._quantities is None:
+            from .extractors.quantities import QuantityExtractor
+
+            self._quantities = QuantityExtractor()
+        return self._quantities
+
+    def extract(self, text: str, source: str = "<text>") -> Document:
+        """Facts of one text."""
+        return next(iter(self.map([(source, text)])))
+
+    def map(self, items: Iterable[str | tuple[str, str]]) -> Iterator[Document]:
+        """Facts of many texts (or (source, text) pairs), in order, NER batched across them."""
+        pending: list[tuple[str, str, list[Sentence]]] = []
+        size = 0
+        for n, item in enumerate(items):
+            source, text = item if isinstance(item, tuple) else (f"<text {n}>", item)
+            sentences = split_sentences(text)
+            if len(sentences) > CHUNK_SENTENCES:
+                yield from self._flush(pending)
+                pending, size = [], 0
+                yield self._one_large(source, text, sentences)
+                continue
+            pending.append((source, text, sentences))
+            size += len(sentences)
+            if size >= CHUNK_SENTENCES:
+                yield from self._flush(pending)
+                pending, size = [], 0
+        yield from self._flush(pending)
+
+    def _flush(self, pending: list[tuple[str, str, list[Sentence]]]) -> Iterator[Document]:
+        if not pending:
+            return
+        flat = [s.text for _, _, sentences in pending for s in sentences]
+        tags = self.ner.tag(flat)
+        pos = 0
+        for source, text, sentences in pending:
+            spans = tags[pos : pos + len(sentences)]
+            pos += len(sentences)
+            yield self._build(source, text, sentences, spans)
+
+    def _one_large(self, source: str, text: str, sentences: list[Sentence]) -> Document:
+        # NER over sentence chunks: memory stays bounded however long the input is.
+        spans: list[list[tuple[int, int, str]]] = []
+        for k in range(0, len(sentences), CHUNK_SENTENCES):
+            spans.extend(self.ner.tag([s.text for s in sentences[k : k + CHUNK_SENTENCES]]))
+        return self._build(source, text, sentences, spans)
+
+    def _build(
+        self,
+        source: str,
+        text: str,
+        sentences: list[Sentence],
+        spans: Sequence[list[tuple[int, int, str]]],
+    ) -> Document:
+        hardware: list[Entity] = self.hardware.find(text) if self.use_hardware else []
+        hw_spans = [(e.start, e.stop) for e in hardware if e.type != ORG]
+        mentions = []
+        for sent, sent_spans in zip(sentences, spans, strict=True):
+            for start, stop, type_ in sent_spans:
+                start, stop = trim(text, sent.start + start, sent.start + stop)
+                if start >= stop or not any(ch.isalpha() for ch in text[start:stop]):
+                    continue
+                # a model name wins over natasha's ORG/LOC reading of it ("NVIDIA H100")
+                if any(start < b and a < stop for a, b in hw_spans):
+                    continue
+                mentions.append(Mention(type_, start, stop, text[start:stop]))
+        for e in hardware:
+            if e.type == ORG:
+                mentions.append(Mention(ORG, e.start, e.stop, e.text))
+        mentions.sort(key=lambda m: (m.start, m.stop))
+        entities = resolve(mentions)
+        entities += [e for e in hardware if e.type != ORG]
+        quantities: list[Quantity] = []
+        if self.use_quantities:
+            quantities = self.quantities.find(text, skip=hw_spans)
+        starts = [s.start for s in sentences]
+        return Document(
+            source=source,
+            text=text,
+            sentences=tuple(sentences),
+            entities=tuple(sorted((_place(e, starts) for e in entities), key=lambda e: (e.start, e.stop))),
+            quantities=tuple(sorted((_place(q, starts) for q in quantities), key=lambda q: (q.start, q.stop))),
+        )
+
+
+def _place(item, starts: list[int]):
+    """Set the index of the sentence that holds the item."""
+    return replace(item, sentence=max(bisect_right(starts, item.start) - 1, 0))
+
+
+_default: Extractor | None = None
+
+
+def extract(text: str, source: str = "<text>") -> Document:
+    """Facts of one text with a process-wide default Extractor (models load once)."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default.extract(text, source)

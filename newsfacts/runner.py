@@ -1,0 +1,154 @@
+"""What one `newsfacts` run does, apart from parsing options (cli.py).
+
+Streams results from batch.run to the renderer (and the --db store), reports
+failed inputs one line each on stderr, shows progress on a terminal, and
+returns the exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import IO
+
+from rich.console import Console
+from rich.markup import escape
+
+from . import batch
+from .readers import expand_inputs
+from .render import RENDERERS
+
+# Documents written to --db per transaction.
+DB_BATCH = 32
+
+
+@dataclass(frozen=True)
+class Options:
+    inputs: tuple[str, ...]
+    fmt: str = "table"
+    output: str | None = None
+    encoding: str | None = None
+    workers: int | None = None
+    db: str | None = None
+    force: bool = False
+    quiet: bool = False
+
+
+def _single(inputs: tuple[str, ...]) -> bool:
+    """One file or stdin (not a folder): JSON output is one object, not an array."""
+    if len(inputs) != 1:
+        return False
+    from pathlib import Path
+
+    return inputs[0] == "-" or not Path(inputs[0]).is_dir()
+
+
+def execute(opts: Options) -> int:
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    started = time.perf_counter()
+    files = failed = skipped = facts = 0
+    with ExitStack() as stack:
+        out: IO[str]
+        if opts.output:
+            try:
+                out = stack.enter_context(open(opts.output, "w", encoding="utf-8"))
+            except OSError as e:
+                err.print(f"newsfacts: {escape(opts.output)}: cannot write: {escape(e.strerror or str(e))}")
+                return 1
+        else:
+            out = _utf8_stdout()
+        writer = RENDERERS[opts.fmt](out, single=_single(opts.inputs))
+        store = None
+        if opts.db:
+            from .store import FactStore
+
+            store = stack.enter_context(FactStore(opts.db))
+        is_done = None if store is None or opts.force else store.is_done
+        workers = opts.workers or batch.default_workers()
+        progress = _progress(err, opts)
+        if progress is not None:
+            stack.enter_context(progress)
+            task = progress.add_task("extracting", total=_count(opts.inputs))
+        pending = []
+        for result in batch.run(opts.inputs, workers=workers, encoding=opts.encoding, is_done=is_done):
+            files += 1
+            if result.skipped:
+                skipped += 1
+            elif result.error is not None:
+                failed += 1
+                err.print(f"newsfacts: {escape(result.name)}: {escape(result.error)}", markup=True)
+            else:
+                doc = result.document
+                facts += len(doc.entities) + len(doc.quantities)
+                writer.write(doc.as_json())
+            if store is not None and not result.skipped:
+                pending.append(result)
+                if len(pending) >= DB_BATCH:
+                    _store(store, pending)
+                    pending = []
+            if progress is not None:
+                progress.advance(task)
+        if store is not None and pending:
+            _store(store, pending)
+        writer.close()
+    if files > 1 and not opts.quiet or failed and files > 1:
+        seconds = time.perf_counter() - started
+        parts = [f"{files} files", f"{facts} facts", f"{failed} failed"]
+        if opts.db:
+            parts.append(f"{skipped} already stored")
+        err.print(f"newsfacts: {', '.join(parts)} in {seconds:.1f} s")
+    return 1 if failed else 0
+
+
+def _store(store, results) -> None:
+    from .store import StoredItem
+
+    store.write_batch(
+        StoredItem(path=r.name, content_hash=r.content_hash, document=r.document, error=r.error) for r in results
+    )
+
+
+def _utf8_stdout() -> IO[str]:
+    stream = sys.stdout
+    if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (ValueError, OSError):
+            pass
+    return stream
+
+
+def _progress(err: Console, opts: Options):
+    if opts.quiet or not err.is_terminal:
+        return None
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    class RateColumn(TextColumn):
+        def render(self, task):  # articles per second
+            speed = task.finished_speed or task.speed
+            return super().render(task) if speed is None else f"{speed:.1f} art/s"
+
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(""),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _count(inputs: tuple[str, ...]) -> int:
+    # a second, cheap walk of the folders: the bar needs a total
+    return sum(1 for _ in expand_inputs(inputs))

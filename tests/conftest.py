@@ -1,0 +1,30 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from newsfacts import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return (SAMPLES / "twitter-gpus.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_doc(extractor, sample_text):
+    return extractor.extract(sample_text, "samples/twitter-gpus.txt")
+
+
+@pytest.fixture(autouse=True)
+def _no_color(monkeypatch):
+    # outputs compared in tests must not depend on the developer's terminal
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("COLUMNS", raising=False)
