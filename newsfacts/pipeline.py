@@ -12,7 +12,16 @@ from dataclasses import replace
 
 from .const import ORG
 from .doc import Document, Entity, Quantity, Sentence
-from .extractors.entities import Mention, NerTagger, resolve, trim
+from .extractors.entities import (
+    Mention,
+    NerTagger,
+    extend_latin,
+    is_common_phrase,
+    is_not_entity,
+    resolve,
+    source_mentions,
+    trim,
+)
 from .segment import split_sentences
 
 # Sentences sent to NER at once: bounds memory on huge inputs and lets small
@@ -107,7 +116,13 @@ class Extractor:
         for sent, sent_spans in zip(sentences, spans, strict=True):
             for start, stop, type_ in sent_spans:
                 start, stop = trim(text, sent.start + start, sent.start + stop)
+                stop = extend_latin(text, start, min(stop, sent.stop))
+                stop = min(stop, sent.stop)
                 if start >= stop or not any(ch.isalpha() for ch in text[start:stop]):
+                    continue
+                if is_not_entity(type_, text[start:stop]):
+                    continue
+                if start == sent.start and is_common_phrase(text[start:stop]):
                     continue
                 # a model name wins over natasha's ORG/LOC reading of it ("NVIDIA H100")
                 if any(start < b and a < stop for a, b in hw_spans):
@@ -116,6 +131,10 @@ class Extractor:
         for e in hardware:
             if e.type == ORG:
                 mentions.append(Mention(ORG, e.start, e.stop, e.text))
+        taken = [(m.start, m.stop) for m in mentions] + hw_spans
+        for m in source_mentions(text):
+            if not any(m.start < b and a < m.stop for a, b in taken):
+                mentions.append(m)
         mentions.sort(key=lambda m: (m.start, m.stop))
         entities = resolve(mentions)
         entities += [e for e in hardware if e.type != ORG]

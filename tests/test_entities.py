@@ -2,7 +2,15 @@
 
 import pytest
 
-from newsfacts.extractors.entities import Mention, resolve, trim
+from newsfacts.extractors.entities import (
+    Mention,
+    extend_latin,
+    is_common_phrase,
+    is_not_entity,
+    resolve,
+    source_mentions,
+    trim,
+)
 from newsfacts.extractors.names import normalize
 
 NORMALIZE = [
@@ -104,3 +112,53 @@ def test_trim_drops_quotes_and_brackets():
     text = "компания «Яндекс» (МТС)"
     assert trim(text, 9, 17) == (10, 16)
     assert trim(text, 18, 23) == (19, 22)
+
+
+def test_trim_drops_footnote_star():
+    text = "*Meta признана экстремистской"
+    assert trim(text, 0, 5) == (1, 5)
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("магазины Google Play или App Store соответственно", (25, 28), "App Store"),
+        ("пишет Financial Times.", (6, 15), "Financial Times"),
+        # a model code is not part of the company name
+        ("модуль Sony IMX363+ на 12 Мп", (7, 11), "Sony"),
+        # Cyrillic names are NER's to delimit
+        ("компания Яндекс Маркет", (9, 15), "Яндекс"),
+    ],
+)
+def test_extend_latin(text, span, expected):
+    start, _ = span
+    assert text[start : extend_latin(text, *span)] == expected
+
+
+def test_source_line_names_an_organisation():
+    text = "Текст новости.\n\nИсточник: VideoCardz\nИсточник новости: www.example.ru\nИсточник: по словам коллег"
+    assert [m.text for m in source_mentions(text)] == ["VideoCardz", "www.example.ru"]
+
+
+@pytest.mark.parametrize(
+    "type_, text, expected",
+    [("ORG", "PCI-E", True), ("ORG", "pci e", True), ("ORG", "«Android»", True), ("ORG", "Google", False)],
+)
+def test_not_entities_list(type_, text, expected):
+    assert is_not_entity(type_, text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Центр обработки данных", True),
+        ("Министерство финансов", False),
+        ("Дата-центр компании", True),
+        ("Яндекс", False),
+        ("Центр обработки данных Яндекса", False),
+        ("Apple", False),
+        ("Госдума", False),
+    ],
+)
+def test_sentence_initial_common_phrase(text, expected):
+    assert is_common_phrase(text) is expected

@@ -8,15 +8,17 @@ tagger cannot: "Маска" (a surname, not the noun "маска") -> "Илон 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .._compat import install_pymorphy_alias
 from ..const import LOC, ORG, PER
+from ..data import load_lines, load_rows
 from ..doc import Entity
 from ..morph import parse
-from .names import WORD, is_inflectable, normalize, strip_quotes, surname_keys
+from .names import CYRILLIC, WORD, is_inflectable, normalize, strip_quotes, surname_keys
 
 # Sentences per NER batch: big enough to amortise numpy overhead, small enough
 # that one giant input never becomes one giant model call.
@@ -51,14 +53,75 @@ class Mention:
     text: str
 
 
+SPAN_JUNK = " \t\n\u00a0«»\"„“”'`‘’()[]*"
+# A capitalised Latin word right after a Latin name belongs to it: "App" + " Store".
+LATIN_NEXT = re.compile(r"[ \u00a0]([A-Z][A-Za-z&.-]*[A-Za-z])(?![\w+])")
+LATIN_SPAN = re.compile(r"[A-Za-z0-9&+.\- ]+")
+# "Источник: VideoCardz", "Фото: Reuters" close a news item and name an organisation.
+SOURCE_LINE = re.compile(
+    r"^[ \t]*(?:Источник(?:и)?(?: новости| фото)?|Фото|По материалам|Via|Source)[ \t]*:[ \t]*"
+    r"((?:[A-Z][\w&.-]*|[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})(?:[ \t][A-Z][\w&.-]*){0,3})[ \t]*$",
+    re.M,
+)
+
+
 def trim(text: str, start: int, stop: int) -> tuple[int, int]:
-    """Shrink a span so that it carries no outer quotes, brackets or spaces."""
-    junk = " \t\n\u00a0«»\"„“”'`‘’()[]"
-    while start < stop and text[start] in junk:
+    """Shrink a span so that it carries no outer quotes, brackets, footnote stars or spaces."""
+    while start < stop and text[start] in SPAN_JUNK:
         start += 1
-    while stop > start and text[stop - 1] in junk:
+    while stop > start and text[stop - 1] in SPAN_JUNK:
         stop -= 1
     return start, stop
+
+
+def extend_latin(text: str, start: int, stop: int) -> int:
+    """Grow a Latin name over the capitalised Latin words that follow it (at most three)."""
+    if not LATIN_SPAN.fullmatch(text[start:stop]):
+        return stop
+    for _ in range(3):
+        m = LATIN_NEXT.match(text, stop)
+        if not m:
+            break
+        stop = m.end()
+    return stop
+
+
+def source_mentions(text: str) -> list[Mention]:
+    """Organisations named on a closing "Источник: …" line."""
+    return [Mention(ORG, m.start(1), m.end(1), m.group(1)) for m in SOURCE_LINE.finditer(text)]
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").replace("-", " ").split())
+
+
+NOT_ENTITIES = {(row[0], _fold(row[1])) for row in load_rows("not_entities.tsv")}
+PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+
+
+def is_not_entity(type_: str, text: str) -> bool:
+    """Listed false friends (PCI-E, Android) and sentence-initial common phrases."""
+    return (type_, _fold(strip_quotes(text))) in NOT_ENTITIES
+
+
+# Heads of real institutions named with ordinary words ("Министерство финансов").
+INSTITUTION_HEADS = frozenset(load_lines("institution_heads.txt"))
+
+
+def is_common_phrase(text: str) -> bool:
+    """"Центр обработки данных" tagged only because it opens a sentence: all ordinary words."""
+    words = _words(text)
+    if not words or words[0].lower() in INSTITUTION_HEADS:
+        return False
+    if any(w[1:] != w[1:].lower() for w in words) or any(w[:1].isupper() for w in words[1:]):
+        return False
+    for w in words:
+        if not CYRILLIC.search(w):
+            return False
+        parses = parse(w.lower())
+        if not parses or not parses[0].is_known or any(t in p.tag for p in parses for t in PROPER_TAGS):
+            return False
+    return True
 
 
 def resolve(mentions: Iterable[Mention]) -> list[Entity]:
