@@ -48,7 +48,7 @@ def cli(inputs, fmt, output, encoding, workers, db, force, quiet):
     if force and not db:
         raise click.UsageError("--force only makes sense with --db")
     if not inputs:
-        if sys.stdin is None or sys.stdin.isatty():
+        if _stdin_is_terminal():
             click.echo(click.get_current_context().get_help(), err=True)
             sys.exit(2)
         inputs = ("-",)
@@ -64,6 +64,10 @@ def cli(inputs, fmt, output, encoding, workers, db, force, quiet):
     opts = Options(inputs=tuple(inputs), fmt=fmt, output=output, encoding=encoding,
                    workers=workers, db=db, force=force, quiet=quiet)
     sys.exit(execute(opts))
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is None or sys.stdin.isatty()
 
 
 def main() -> None:
