@@ -9,6 +9,7 @@ of chunks in flight so memory does not grow with the size of the folder.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import signal
 from collections import deque
@@ -80,11 +81,16 @@ _extractor = None
 _encoding: str | None = None
 
 
-def _init_worker(encoding: str | None, ignore_sigint: bool = True) -> None:
+# Each worker process gets one core: BLAS threads on top would fight the other workers.
+SINGLE_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def _init_worker(encoding: str | None, in_pool: bool = True) -> None:
     global _extractor, _encoding
-    if ignore_sigint:
+    if in_pool:
         # Ctrl-C is the parent's to handle; workers just stop when terminated.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported below
     from .pipeline import Extractor
 
     _extractor = Extractor()
@@ -152,8 +158,18 @@ def run(
 ) -> Iterator[Result]:
     """Results for every input, in input order (folders sorted by path)."""
     chunks = _chunks(plan(inputs, is_done))
+    head: list[list[Job | Result]] = []
+    if workers > 1:
+        # Look ahead: a pool (a model load per worker) only pays off for several chunks.
+        for chunk in chunks:
+            head.append(chunk)
+            if sum(isinstance(c[0], Job) for c in head) >= 2:
+                break
+        else:
+            workers = 1
+    chunks = itertools.chain(head, chunks)
     if workers <= 1:
-        _init_worker(encoding, ignore_sigint=False)
+        _init_worker(encoding, in_pool=False)
         for chunk in chunks:
             if isinstance(chunk[0], Result):
                 yield from chunk

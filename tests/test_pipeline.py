@@ -80,3 +80,14 @@ def test_pymorphy2_is_aliased_to_pymorphy3(extractor):
 )
 def test_organisation_one_normal_across_cases(extractor, text, expected):
     assert by_type(extractor.extract(text), "ORG") == expected
+
+
+def test_fast_cnn_encoder_tags_like_slovnet(sample_text):
+    from newsfacts.extractors.entities import NerTagger
+    from newsfacts.segment import split_sentences
+
+    sentences = [s.text for s in split_sentences(sample_text)] + [
+        "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
+        "Сбербанк и «Яндекс» открыли лабораторию в Новосибирске.",
+    ]
+    assert NerTagger(fast=True).tag(sentences) == NerTagger(fast=False).tag(sentences)
