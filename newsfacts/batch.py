@@ -8,7 +8,6 @@ of chunks in flight so memory does not grow with the size of the folder.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import signal
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from .doc import Document
 from .errors import InputError
 from .readers import HTML_SUFFIXES, Input, decode, expand_inputs, html_to_text, looks_like_html, read_bytes
+from .store import content_hash
 
 CHUNK_DOCS = 8
 INFLIGHT_PER_WORKER = 3
@@ -41,10 +41,6 @@ class Result:
     error: str | None = None
     content_hash: str | None = None
     skipped: bool = False
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def default_workers() -> int:

@@ -63,7 +63,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Input | InputError]:
             found = False
             for file in _walk(path):
                 found = True
-                yield Input(str(file), file)
+                yield file if isinstance(file, InputError) else Input(str(file), file)
             if not found:
                 yield InputError(arg, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder")
         elif path.exists():
@@ -72,13 +72,21 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Input | InputError]:
             yield InputError(arg, "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    # Sorted walk, streamed folder by folder, so huge archives start at once.
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name
+def _walk(folder: Path) -> Iterator[Path | InputError]:
+    # Depth-first in name order at every level, so output is sorted by path; streamed,
+    # so a huge archive starts at once. Symlinked folders are not followed (no cycles).
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield InputError(str(folder), (e.strerror or str(e)).lower())
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and entry.is_file():
+            yield Path(entry.path)
 
 
 def read_bytes(item: Input) -> bytes:

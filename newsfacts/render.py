@@ -109,7 +109,7 @@ def snippet(text: str, width: int = SNIPPET) -> str:
 
 def entity_table(title: str, mentions: list[dict], sentences: list[dict], hardware: bool = False) -> Table:
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Name", style="bold")
+    table.add_column("Name", style="bold cyan")
     if hardware:
         table.add_column("Vendor")
         table.add_column("Category")
@@ -139,7 +139,7 @@ def format_number(value: float | None) -> str:
 def quantity_table(quantities: list[dict]) -> Table:
     table = Table(title="Quantities", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("Text", overflow="fold")
-    table.add_column("Value", justify="right", style="bold")
+    table.add_column("Value", justify="right", style="bold green")
     table.add_column("Max", justify="right")
     table.add_column("Unit")
     table.add_column("Kind")

@@ -7,6 +7,7 @@ returns the exit code.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from contextlib import ExitStack
@@ -17,11 +18,12 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import batch
+from .const import STDIN_NAME
 from .readers import expand_inputs
 from .render import RENDERERS
 
-# Documents written to --db per transaction.
-DB_BATCH = 32
+# Documents written to --db per transaction (a kill loses at most one batch).
+DB_BATCH = int(os.environ.get("NEWSFACTS_DB_BATCH", "32"))
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ def execute(opts: Options) -> int:
             from .store import FactStore
 
             store = stack.enter_context(FactStore(opts.db))
-        is_done = None if store is None or opts.force else store.is_done
+        is_done = None
+        if store is not None and not opts.force:
+            is_done = lambda name, digest: store.is_done(db_path(name), digest)  # noqa: E731
         workers = opts.workers or batch.default_workers()
         progress = _progress(err, opts)
         if progress is not None:
@@ -106,8 +110,14 @@ def _store(store, results) -> None:
     from .store import StoredItem
 
     store.write_batch(
-        StoredItem(path=r.name, content_hash=r.content_hash, document=r.document, error=r.error) for r in results
+        StoredItem(path=db_path(r.name), content_hash=r.content_hash, document=r.document, error=r.error)
+        for r in results
     )
+
+
+def db_path(name: str) -> str:
+    """Absolute paths in --db, so a re-run from another folder still finds its documents."""
+    return name if name == STDIN_NAME else os.path.abspath(name)
 
 
 def _utf8_stdout() -> IO[str]:

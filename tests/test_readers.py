@@ -70,7 +70,7 @@ def test_folder_walk_sorted_recursive_and_filtered(tmp_path):
     (tmp_path / "skip.png").write_bytes(b"\x89PNG")
     (tmp_path / ".hidden.txt").write_text("x")
     names = [os.path.relpath(i.name, tmp_path) for i in expand_inputs([str(tmp_path)])]
-    assert names == ["a.txt", "c.htm", os.path.join("b", "1.md"), os.path.join("b", "2.html")]
+    assert names == ["a.txt", os.path.join("b", "1.md"), os.path.join("b", "2.html"), "c.htm"]
 
 
 def test_missing_and_empty_folder(tmp_path):

@@ -575,6 +575,17 @@ class QuantityExtractor:
             return "few"
         return "many"
 
+    def _multipliers(self, ctx, j: int) -> tuple[float, int]:
+        """The product of the multipliers from token j on ("1,5 тыс. млн" is rare, "2 десятка" is not)."""
+        mult = 1.0
+        while j < ctx.n and self._spaced(ctx, j - 1, j):
+            got = self._mult_at(ctx, j)
+            if got is None:
+                break
+            mult *= got[0]
+            j = got[2]
+        return mult, j
+
     def _mult_at(self, ctx: _Ctx, j: int) -> tuple[float, bool, int] | None:
         """A multiplier word at token j: (factor, plural form, next index)."""
         t = ctx.toks[j]
@@ -660,13 +671,7 @@ class QuantityExtractor:
                 num.glued_code = True
             return num
         # multipliers: "10 тыс.", "2,5 млрд", "5 миллионов", "2 десятка"
-        mult = 1.0
-        while j < ctx.n and self._spaced(ctx, j - 1, j):
-            got = self._mult_at(ctx, j)
-            if got is None:
-                break
-            mult *= got[0]
-            j = got[2]
+        mult, j = self._multipliers(ctx, j)
         if mult != 1.0:
             num.value, num.mult, num.mode, num.j, num.alt = value * mult, mult, "many", j, None
             # "1 млн 200 тыс." adds up when a smaller multiplier follows
@@ -765,13 +770,7 @@ class QuantityExtractor:
         num = _Num(a[0], k, k + 1, self._mode_for(b[0]), raw=a[0], digits=False, words=tuple(parts))
         num.alt = b[0]  # upper end, see _parse_at
         j = k + 1
-        mult = 1.0
-        while j < ctx.n and self._spaced(ctx, j - 1, j):
-            got = self._mult_at(ctx, j)
-            if got is None:
-                break
-            mult *= got[0]
-            j = got[2]
+        mult, j = self._multipliers(ctx, j)
         num.mult, num.j = mult, j
         if mult != 1.0:
             num.mode = "many"
