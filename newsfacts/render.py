@@ -109,7 +109,7 @@ def snippet(text: str, width: int = SNIPPET) -> str:
 
 def entity_table(title: str, mentions: list[dict], sentences: list[dict], hardware: bool = False) -> Table:
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Name", style="bold cyan")
+    table.add_column("Name", style="bold cyan", no_wrap=True)
     if hardware:
         table.add_column("Vendor")
         table.add_column("Category")

@@ -48,7 +48,13 @@ class Reading:
 
 def _word_parses(word: str, type_: str, head: bool):
     # vocative and other "informal" readings (Илон as a vocative of Илона) only mislead
-    parses = [p for p in parse(word.lower()) if p.tag.case and p.tag.case != "voct" and "Infr" not in p.tag]
+    parses = [
+        p
+        for p in parse(word.lower())
+        if p.tag.case and p.tag.case != "voct" and "Infr" not in p.tag
+        # spelling variants (V-be: "сатье" for "сатие") are never the reading of a name
+        and not any(g.startswith("V-") for g in p.tag.grammemes)
+    ]
     if type_ == PER:
         # names are singular nouns; plural or adjective guesses mangle foreign names
         parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
@@ -109,7 +115,7 @@ def _weight(p) -> float:
     if not p.is_known and p.word == p.normal_form and p.word.endswith(OBLIQUE_ENDINGS):
         w *= 0.3
     if p.tag.gender == "neut" and "Fixd" not in p.tag:
-        w *= 0.5  # people are not neuter: Илоном is not the instrumental of "илоно"
+        w *= 0.2  # people are not neuter: Илоном is not the instrumental of "илоно"
     return w
 
 
@@ -157,6 +163,24 @@ MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю")
 VOWELS = set("аеёиоуыэюяй")
 
 
+# Case endings of unknown names of the -а/-я declension (Сатьи, Наделлу), restored to
+# the nominative only after a consonant: indeclinable names end in vowels (Пичаи).
+A_ENDINGS = {
+    "gent": (("ьи", "ья"), ("ы", "а")),
+    "accs": (("ью", "ья"), ("у", "а")),
+    "ablt": (("ьей", "ья"), ("ой", "а")),
+}
+
+
+def _restore_a_declension(word: str, case: str) -> str | None:
+    low = word.lower()
+    for end, nomn in A_ENDINGS.get(case, ()):
+        stem = low[: -len(end)]
+        if low.endswith(end) and len(stem) >= 2 and (end.startswith("ь") or stem[-1] not in VOWELS):
+            return word[: -len(end)] + nomn
+    return None
+
+
 def _strip_ending(word: str, case: str) -> str:
     for end in MASC_ENDINGS.get(case, ()):
         stem = word[: -len(end)]
@@ -198,7 +222,9 @@ def normalize(type_: str, text: str) -> str:
     for i, p in zip(group, reading.parses, strict=True):
         m = words[i]
         if p is FROZEN:
-            form = _strip_ending(m.group(), reading.case) if reading.gender == "masc" else m.group()
+            form = _restore_a_declension(m.group(), reading.case)
+            if form is None:
+                form = _strip_ending(m.group(), reading.case) if reading.gender == "masc" else m.group()
         else:
             form = _inflect(p, m.group(), reading.number, reading.gender)
         if form is None:
