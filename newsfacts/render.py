@@ -111,10 +111,11 @@ def entity_table(title: str, mentions: list[dict], sentences: list[dict], hardwa
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("Name", style="bold cyan", no_wrap=True)
     if hardware:
-        table.add_column("Vendor")
-        table.add_column("Category")
-    table.add_column("Mentions", justify="right")
-    table.add_column("First seen in", style="dim", overflow="ellipsis", no_wrap=True)
+        table.add_column("Vendor", no_wrap=True)
+        table.add_column("Category", no_wrap=True)
+    table.add_column("Mentions", justify="right", no_wrap=True)
+    width = SNIPPET - 20 if hardware else SNIPPET  # vendor and category take the room
+    table.add_column("First seen in", style="dim", overflow="ellipsis", no_wrap=True, max_width=width)
     counts = Counter(e["normal"] for e in mentions)
     first: dict[str, dict] = {}
     for e in mentions:
@@ -123,7 +124,7 @@ def entity_table(title: str, mentions: list[dict], sentences: list[dict], hardwa
         row = [escape(normal)]
         if hardware:
             row += [escape(e.get("vendor") or ""), escape(e.get("category") or "")]
-        row += [str(counts[normal]), escape(snippet(sentences[e["sentence"]]["text"]))]
+        row += [str(counts[normal]), escape(snippet(sentences[e["sentence"]]["text"], width))]
         table.add_row(*row)
     return table
 

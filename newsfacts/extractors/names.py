@@ -59,13 +59,28 @@ def _word_parses(word: str, type_: str, head: bool):
         # names are singular nouns; plural or adjective guesses mangle foreign names
         parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
     else:
-        # an unknown word may be an indeclinable name (Минцифры): leave it as written
-        parses = [p for p in parses if p.is_known]
+        # an unknown word may be an indeclinable name (Минцифры): leave it as written,
+        # unless it plainly is a masculine consonant stem plus an ending (Минпромторга)
+        parses = [p for p in parses if p.is_known or _consonant_stem_guess(p)]
         pos = [p for p in parses if (p.tag.POS == "NOUN") == head and p.tag.POS in GROUP_POS]
         if pos:
             parses = pos
     tagged = [p for p in parses if any(t in p.tag for t in TYPE_TAGS[type_])]
     return tagged or parses
+
+
+GUESS_ENDINGS = ("а", "у", "ом", "е")
+
+
+def _consonant_stem_guess(p) -> bool:
+    lemma = p.normal_form
+    return (
+        p.tag.POS == "NOUN"
+        and p.tag.gender == "masc"
+        and p.tag.number == "sing"
+        and lemma[-1:] not in VOWELS | {"ь"}
+        and any(p.word == lemma + end for end in GUESS_ENDINGS)
+    )
 
 
 # Cost of leaving a person's name token as written because no reading of it agrees
@@ -159,7 +174,13 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 # Case endings of masculine surnames that pymorphy does not know (Безоса, Кройсу).
-MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",)}
+MASC_ENDINGS = {
+    "gent": ("а", "я"),
+    "accs": ("а", "я"),
+    "datv": ("у", "ю"),
+    "ablt": ("ом", "ем", "ём"),
+    "loct": ("е",),
+}
 VOWELS = set("аеёиоуыэюяй")
 
 
@@ -184,8 +205,12 @@ def _restore_a_declension(word: str, case: str) -> str | None:
 def _strip_ending(word: str, case: str) -> str:
     for end in MASC_ENDINGS.get(case, ()):
         stem = word[: -len(end)]
-        if word.lower().endswith(end) and len(stem) >= 2 and stem[-1].lower() not in VOWELS:
+        if not word.lower().endswith(end) or not stem:
+            continue
+        if len(stem) >= 2 and stem[-1].lower() not in VOWELS:
             return stem
+        if end in ("я", "ю", "ем", "е") and stem[-1].lower() in VOWELS - {"й"}:
+            return stem + "й"  # Юя -> Юй, Хуанхуея -> Хуанхуей
     return word
 
 
