@@ -18,6 +18,7 @@ from .extractors.entities import (
     extend_latin,
     is_common_phrase,
     is_not_entity,
+    quoted_core,
     resolve,
     source_mentions,
     trim,
@@ -116,6 +117,7 @@ class Extractor:
         for sent, sent_spans in zip(sentences, spans, strict=True):
             for start, stop, type_ in sent_spans:
                 start, stop = trim(text, sent.start + start, sent.start + stop)
+                start, stop = trim(text, quoted_core(text, start, stop), stop)
                 stop = extend_latin(text, start, min(stop, sent.stop))
                 stop = min(stop, sent.stop)
                 if start >= stop or not any(ch.isalpha() for ch in text[start:stop]):

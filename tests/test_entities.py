@@ -119,6 +119,16 @@ def test_trim_drops_quotes_and_brackets():
     assert trim(text, 18, 23) == (19, 22)
 
 
+def test_quoted_core_drops_a_generic_word_before_the_quotes():
+    from newsfacts.extractors.entities import quoted_core
+
+    text = "Компания «Байкал Электроникс» показала сервер"
+    start = quoted_core(text, 0, 28)
+    assert trim(text, start, 28) == (10, 28)
+    assert text[10:28] == "Байкал Электроникс"
+    assert quoted_core("«Яндекс»", 0, 8) == 0
+
+
 def test_trim_drops_footnote_star():
     text = "*Meta признана экстремистской"
     assert trim(text, 0, 5) == (1, 5)

@@ -112,6 +112,16 @@ def trim(text: str, start: int, stop: int) -> tuple[int, int]:
     return start, stop
 
 
+def quoted_core(text: str, start: int, stop: int) -> int:
+    """Start of the quoted name inside a span like 'Компания «Байкал Электроникс»'."""
+    span = text[start:stop]
+    for quote in ("«", "„", "“"):
+        at = span.find(quote)
+        if at > 0 and span[:at].strip() and len(span) > at + 1:
+            return start + at + 1
+    return start
+
+
 def extend_latin(text: str, start: int, stop: int) -> int:
     """Grow a Latin name over the capitalised Latin words that follow it (at most three)."""
     if not LATIN_SPAN.fullmatch(text[start:stop]):
