@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .doc import Document
 from .errors import InputError
-from .readers import HTML_SUFFIXES, Input, decode, expand_inputs, html_to_text, looks_like_html, read_bytes
+from .readers import article_text, expand_inputs, read_bytes
 from .store import content_hash
 
 CHUNK_DOCS = 8
@@ -28,7 +28,7 @@ INFLIGHT_PER_WORKER = 3
 class Job:
     name: str
     data: bytes
-    html: bool
+    html: bool | None
     content_hash: str
 
 
@@ -64,11 +64,7 @@ def plan(
         if is_done is not None and is_done(item.name, digest):
             yield Result(item.name, content_hash=digest, skipped=True)
             continue
-        yield Job(item.name, data, _is_html(item), digest)
-
-
-def _is_html(item: Input) -> bool:
-    return item.path is not None and item.path.suffix.lower() in HTML_SUFFIXES
+        yield Job(item.name, data, item.is_html, digest)
 
 
 # ----------------------------------------------------------------- worker side
@@ -99,10 +95,7 @@ def process_chunk(jobs: list[Job]) -> list[Result]:
     results: list[Result | None] = [None] * len(jobs)
     for i, job in enumerate(jobs):
         try:
-            text = decode(job.data, job.name, _encoding)
-            if job.html or (not job.name.endswith((".txt", ".md")) and looks_like_html(text)):
-                text = html_to_text(text)
-            texts.append((i, job.name, text))
+            texts.append((i, job.name, article_text(job.data, job.name, job.html, _encoding)))
         except InputError as e:
             results[i] = Result(job.name, error=e.reason, content_hash=job.content_hash)
     try:

@@ -37,8 +37,14 @@ class Input:
     path: Path | None = None
 
     @property
-    def is_html(self) -> bool:
-        return self.path is not None and self.path.suffix.lower() in HTML_SUFFIXES
+    def is_html(self) -> bool | None:
+        """True for a saved page, False for a text file, None (look at the content) otherwise."""
+        if self.path is None:
+            return None
+        suffix = self.path.suffix.lower()
+        if suffix in HTML_SUFFIXES:
+            return True
+        return False if suffix in ARTICLE_SUFFIXES else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +114,15 @@ def read_bytes(item: Input) -> bytes:
 def read_input(item: Input, encoding: str | None = None) -> Source:
     """Read and decode one input; HTML is reduced to its article text."""
     data = read_bytes(item)
-    text = decode(data, item.name, encoding)
-    if item.is_html or (item.path is None and looks_like_html(text)):
+    return Source(item.name, article_text(data, item.name, item.is_html, encoding), data)
+
+
+def article_text(data: bytes, name: str, html: bool | None, encoding: str | None = None) -> str:
+    """Decoded text of an input; a web page (``html`` True, or None and it looks like one) reduced."""
+    text = decode(data, name, encoding)
+    if html or (html is None and looks_like_html(text)):
         text = html_to_text(text)
-    return Source(item.name, text, data)
+    return text
 
 
 def is_binary(data: bytes) -> bool:

@@ -117,3 +117,13 @@ def test_permission_denied_reported_even_as_root(tmp_path, monkeypatch):
     monkeypatch.setattr(type(p), "read_bytes", deny)
     with pytest.raises(InputError, match="permission denied"):
         read_input(Input(str(p), p))
+
+
+def test_html_by_suffix_or_by_content(tmp_path):
+    page = "<!DOCTYPE html><html><body><nav>Меню</nav><article><p>" + "Компания Яндекс открыла офис. " * 5
+    page += "</p></article></body></html>"
+    for name, reduced in (("page", True), ("page.htm", True), ("page.txt", False)):
+        p = tmp_path / name
+        p.write_text(page, encoding="utf-8")
+        text = read_input(Input(str(p), p)).text
+        assert ("<p>" not in text) is reduced, name

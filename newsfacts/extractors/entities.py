@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .._compat import install_pymorphy_alias
 from ..const import LOC, ORG, PER
@@ -282,7 +282,3 @@ def _resolve_names(mentions: list[Mention], normals: list[str], idx: list[int]) 
         for i in members:
             out[i] = best
     return out
-
-
-def with_sentence(entity: Entity, sentence: int, offset: int = 0) -> Entity:
-    return replace(entity, start=entity.start + offset, stop=entity.stop + offset, sentence=sentence)
