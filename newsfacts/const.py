@@ -4,7 +4,8 @@ PER = "PER"
 ORG = "ORG"
 LOC = "LOC"
 HARDWARE = "HARDWARE"
-ENTITY_TYPES = (PER, ORG, LOC, HARDWARE)
+DATE = "DATE"
+ENTITY_TYPES = (PER, ORG, LOC, HARDWARE, DATE)
 
 QUANTITY = "QUANTITY"
 COUNT = "count"
@@ -16,4 +17,4 @@ QUANTITY_KINDS = (COUNT, MONEY, PERCENT, MEASURE, RATIO)
 
 FORMATS = ("table", "json", "jsonl")
 STDIN_NAME = "<stdin>"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the JSON document shape (DESIGN.md); v2 adds published, DATE, subject, predicate, roles

@@ -1,11 +1,11 @@
-"""Typed results and the one place that knows the JSON shape (schema v1, see README)."""
+"""Typed results and the one place that knows the JSON shape (schema v2, see README and DESIGN.md)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from .const import QUANTITY
+from .const import QUANTITY, SCHEMA_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class Entity:
 
     type: str
     text: str
-    normal: str
+    normal: str | None
     start: int
     stop: int
     sentence: int = 0
@@ -52,6 +52,20 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Subject:
+    """The entity an amount belongs to, with the mention that names it (maybe an anaphor)."""
+
+    type: str
+    normal: str
+    text: str
+    start: int
+    stop: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"type": self.type, "normal": self.normal, "text": self.text, "start": self.start, "stop": self.stop}
+
+
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """An amount: `value` (lower end for ranges and vague amounts), optional `max`.
 
@@ -68,6 +82,8 @@ class Quantity:
     max: float | None = None
     approx: bool = False
     sentence: int = 0
+    subject: Subject | None = None
+    predicate: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +94,32 @@ class Quantity:
             "approx": self.approx,
             "kind": self.kind,
             "unit": self.unit,
+            "subject": None if self.subject is None else self.subject.as_json(),
+            "predicate": self.predicate,
+            "start": self.start,
+            "stop": self.stop,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person stated to hold a post in an organisation (`org` None when none is named)."""
+
+    person: str
+    org: str | None
+    role: str
+    text: str
+    start: int
+    stop: int
+    sentence: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "person": self.person,
+            "org": self.org,
+            "role": self.role,
+            "text": self.text,
             "start": self.start,
             "stop": self.stop,
             "sentence": self.sentence,
@@ -91,6 +133,8 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     entities: tuple[Entity, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    roles: tuple[Role, ...] = ()
+    published: str | None = None  # ISO date of publication, when the input tells it
     error: str | None = field(default=None, compare=False)
 
     @property
@@ -99,9 +143,12 @@ class Document:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "schema": SCHEMA_VERSION,
             "source": self.source,
+            "published": self.published,
             "chars": self.chars,
             "sentences": [s.as_json() for s in self.sentences],
             "entities": [e.as_json() for e in self.entities],
             "quantities": [q.as_json() for q in self.quantities],
+            "roles": [r.as_json() for r in self.roles],
         }

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .const import ORG
 from .doc import Document, Entity, Quantity, Sentence
 from .extractors.entities import (
     Mention,
-    NerTagger,
     extend_latin,
     is_common_phrase,
     is_not_entity,
@@ -23,6 +22,7 @@ from .extractors.entities import (
     source_mentions,
     trim,
 )
+from .extractors.ner import NerTagger
 from .segment import split_sentences
 
 # Sentences sent to NER at once: bounds memory on huge inputs and lets small
@@ -63,54 +63,54 @@ class Extractor:
             self._quantities = QuantityExtractor()
         return self._quantities
 
-    def extract(self, text: str, source: str = "<text>") -> Document:
-        """Facts of one text."""
-        return next(iter(self.map([(source, text)])))
+    def extract(self, text: str, source: str = "<text>", published: str | None = None) -> Document:
+        """Facts of one text; `published` (ISO date) anchors relative dates."""
+        return next(iter(self.map([(source, text, published)])))
 
-    def map(self, items: Iterable[str | tuple[str, str]]) -> Iterator[Document]:
-        """Facts of many texts (or (source, text) pairs), in order, NER batched across them."""
-        pending: list[tuple[str, str, list[Sentence]]] = []
+    def map(self, items: Iterable[str | tuple[str, str] | tuple[str, str, str | None]]) -> Iterator[Document]:
+        """Facts of many texts, in order, NER batched across them.
+
+        An item is a text, a (source, text) pair or a (source, text, published) triple.
+        """
+        pending: list[_Pending] = []
         size = 0
         for n, item in enumerate(items):
-            source, text = item if isinstance(item, tuple) else (f"<text {n}>", item)
+            if isinstance(item, str):
+                item = (f"<text {n}>", item)
+            source, text, published = (*item, None)[:3]
             sentences = split_sentences(text)
             if len(sentences) > CHUNK_SENTENCES:
                 yield from self._flush(pending)
                 pending, size = [], 0
-                yield self._one_large(source, text, sentences)
+                yield self._one_large(_Pending(source, text, sentences, published))
                 continue
-            pending.append((source, text, sentences))
+            pending.append(_Pending(source, text, sentences, published))
             size += len(sentences)
             if size >= CHUNK_SENTENCES:
                 yield from self._flush(pending)
                 pending, size = [], 0
         yield from self._flush(pending)
 
-    def _flush(self, pending: list[tuple[str, str, list[Sentence]]]) -> Iterator[Document]:
+    def _flush(self, pending: list[_Pending]) -> Iterator[Document]:
         if not pending:
             return
-        flat = [s.text for _, _, sentences in pending for s in sentences]
+        flat = [s.text for p in pending for s in p.sentences]
         tags = self.ner.tag(flat)
         pos = 0
-        for source, text, sentences in pending:
-            spans = tags[pos : pos + len(sentences)]
-            pos += len(sentences)
-            yield self._build(source, text, sentences, spans)
+        for p in pending:
+            spans = tags[pos : pos + len(p.sentences)]
+            pos += len(p.sentences)
+            yield self._build(p, spans)
 
-    def _one_large(self, source: str, text: str, sentences: list[Sentence]) -> Document:
+    def _one_large(self, p: _Pending) -> Document:
         # NER over sentence chunks: memory stays bounded however long the input is.
         spans: list[list[tuple[int, int, str]]] = []
-        for k in range(0, len(sentences), CHUNK_SENTENCES):
-            spans.extend(self.ner.tag([s.text for s in sentences[k : k + CHUNK_SENTENCES]]))
-        return self._build(source, text, sentences, spans)
+        for k in range(0, len(p.sentences), CHUNK_SENTENCES):
+            spans.extend(self.ner.tag([s.text for s in p.sentences[k : k + CHUNK_SENTENCES]]))
+        return self._build(p, spans)
 
-    def _build(
-        self,
-        source: str,
-        text: str,
-        sentences: list[Sentence],
-        spans: Sequence[list[tuple[int, int, str]]],
-    ) -> Document:
+    def _build(self, p: _Pending, spans: Sequence[list[tuple[int, int, str]]]) -> Document:
+        source, text, sentences = p.source, p.text, p.sentences
         hardware: list[Entity] = self.hardware.find(text) if self.use_hardware else []
         hw_spans = [(e.start, e.stop) for e in hardware if e.type != ORG]
         mentions = []
@@ -147,10 +147,21 @@ class Extractor:
         return Document(
             source=source,
             text=text,
+            published=p.published,
             sentences=tuple(sentences),
             entities=tuple(sorted((_place(e, starts) for e in entities), key=lambda e: (e.start, e.stop))),
             quantities=tuple(sorted((_place(q, starts) for q in quantities), key=lambda q: (q.start, q.stop))),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A document waiting for its NER batch."""
+
+    source: str
+    text: str
+    sentences: list[Sentence]
+    published: str | None = None
 
 
 def _place(item, starts: list[int]):
@@ -161,9 +172,9 @@ def _place(item, starts: list[int]):
 _default: Extractor | None = None
 
 
-def extract(text: str, source: str = "<text>") -> Document:
+def extract(text: str, source: str = "<text>", published: str | None = None) -> Document:
     """Facts of one text with a process-wide default Extractor (models load once)."""
     global _default
     if _default is None:
         _default = Extractor()
-    return _default.extract(text, source)
+    return _default.extract(text, source, published)

@@ -83,7 +83,7 @@ def test_organisation_one_normal_across_cases(extractor, text, expected):
 
 
 def test_fast_cnn_encoder_tags_like_slovnet(sample_text):
-    from newsfacts.extractors.entities import NerTagger
+    from newsfacts.extractors.ner import NerTagger
     from newsfacts.segment import split_sentences
 
     sentences = [s.text for s in split_sentences(sample_text)] + [

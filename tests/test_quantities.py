@@ -381,6 +381,8 @@ def test_quantity_json_shape(ex: QuantityExtractor) -> None:
         "approx": False,
         "kind": "percent",
         "unit": "%",
+        "subject": None,
+        "predicate": None,
         "start": 8,
         "stop": 16,
         "sentence": 0,
