@@ -24,10 +24,7 @@ from .extractors.entities import (
 )
 from .extractors.ner import NerTagger
 from .segment import split_sentences
-
-# Sentences sent to NER at once: bounds memory on huge inputs and lets small
-# documents share a batch.
-CHUNK_SENTENCES = 512
+from .settings import CHUNK_SENTENCES  # sentences per NER call: documented with the other batch sizes
 
 
 class Extractor:
