@@ -26,7 +26,7 @@ from typing import IO, Any, Protocol
 from rich.console import Console
 
 from . import batch
-from .errors import SettingError, StoreError, Terminated
+from .errors import SettingError, StoreError, Terminated, WorkerLost
 from .escape import printable
 from .outcome import Outcome
 from .readers import ReadOptions, read_items
@@ -183,7 +183,7 @@ def _run(opts: Options, err: Console, say) -> int:
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (| head): nothing more to say, and no error
         code = -1
-    except StoreError as e:
+    except (StoreError, WorkerLost) as e:
         say(f"newsfacts: {e}")
         code = 1
     except OSError as e:

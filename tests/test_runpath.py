@@ -399,3 +399,16 @@ def test_table_lines_on_the_same_terminal_go_above_the_progress_line(monkeypatch
     stdout.write("after\n")
     assert stdout.stream.text == "before the bar\nafter\n"
     assert "table line" in err.file.text  # printed by the live display's console, above its line
+
+
+def test_temporary_file_of_a_killed_run_is_removed_by_the_next(tmp_path):
+    write_good(tmp_path / "in")
+    out = tmp_path / "facts.jsonl"
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / f".facts.jsonl.{dead.pid}.abcd1234.tmp"
+    stale.write_text("half a line")
+    alive = tmp_path / f".facts.jsonl.{os.getpid()}.abcd1234.tmp"  # a run still going: left alone
+    alive.write_text("")
+    assert run("-f", "jsonl", "-o", str(out), str(tmp_path / "in" / "a.txt")).exit_code == 0
+    assert sorted(os.listdir(tmp_path)) == [alive.name, "facts.jsonl", "in"]
