@@ -14,6 +14,8 @@ from .rules import RULES
 from .tokens import Tokenizer
 from .units import UnitReader
 
+YEN = "CNY/JPY"  # the code currencies.tsv gives "¥", read by context
+
 
 class QuantityExtractor:
     """Find amounts in plain text; see the package docstring for conventions."""
@@ -34,6 +36,7 @@ class QuantityExtractor:
         i = floor = 0
         last: Cand | None = None
         toks = ctx.toks
+        yen: str | None = None
         while i < ctx.n:
             if not grammar.can_start(toks[i]):
                 i += 1
@@ -50,11 +53,15 @@ class QuantityExtractor:
                 kept = True
                 last = c
                 s, e = toks[c.i0].start, toks[c.j - 1].stop
+                unit = c.unit or ""
+                if unit == YEN:
+                    yen = yen or self._yen(text)
+                    unit = yen
                 out.append(
                     Quantity(
                         text=text[s:e],
                         value=float(c.value),
-                        unit=c.unit or "",
+                        unit=unit,
                         kind=c.kind or COUNT,
                         start=s,
                         stop=e,
@@ -74,3 +81,10 @@ class QuantityExtractor:
                 floor = i
         out.sort(key=lambda q: (q.start, q.stop))
         return out
+
+    def _yen(self, text: str) -> str:
+        """ "¥" is JPY in a text that names Japan or the yen more often than China or the yuan."""
+        low = text.lower()
+        jp = sum(low.count(w) for w in self.lex.yen_cues)
+        cn = sum(low.count(w) for w in self.lex.yuan_cues)
+        return "JPY" if jp > cn else "CNY"

@@ -11,19 +11,22 @@ units.UnitReader, and `bare` for a number that shares its neighbour's unit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ...const import COUNT, MEASURE, MONEY, RATIO
+from ...const import COUNT, MEASURE, MONEY, PERCENT, RATIO
 from ...morph import parse
 from .lexicon import Lexicon, Unit
-from .numbers import Num, NumberReader
-from .tokens import GAP, NUM, WORD, Ctx
+from .numbers import MAX_VALUE, Num, NumberReader
+from .tokens import GAP, NUM, SYM, WORD, Ctx
 from .units import UnitMatch, UnitReader
 
-_DASHES = frozenset("-–—‒")
+_DASHES = frozenset("-–—‒−")
 _DIM_SEPS = frozenset({"x", "х", "×", "*"})
 _OPEN_QUOTES = frozenset("«“\"'")
 _SENT_END = frozenset(".!?;")
+# a sentence ends between two amounts ("Inc. – 196 тысяч" does not end one)
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZА-ЯЁ«\"]|[!?;\n]")
 _COMPARATIVES = frozenset({"больше", "меньше", "выше", "ниже", "дороже", "дешевле"})
 
 
@@ -46,6 +49,7 @@ class Cand:
     prefix_cur: bool = False
     inner: int = -1  # a number token inside the unit phrase, scanned again
     dims: bool = False  # one of "172.1 х 75 х 9.5 мм"
+    mult: float = 1.0  # the multiplier as written: of the upper end in "от 5 до 10 тысяч"
 
 
 class Grammar:
@@ -53,14 +57,49 @@ class Grammar:
         self.lex = lex
         self.numbers = numbers
         self.units = units
+        self._starts: dict[str, bool] = {}  # word -> whether an amount can start at it (cached)
 
     def can_start(self, t) -> bool:
         """Whether an amount may start at token t (a cheap test before parse_at)."""
-        return (
-            t.kind == NUM
-            or t.text[:1] in self.lex.pre_first
-            or (t.kind == WORD and self.lex.numeral_start(t.low))
-        )
+        if t.kind == NUM or t.text[:1] in self.lex.pre_first:
+            return True
+        if t.kind != WORD:
+            return False
+        got = self._starts.get(t.low)
+        if got is None:
+            got = self.lex.numeral_start(t.low) or self._word_amount(t.low) is not None
+            if len(self._starts) > 100_000:
+                self._starts.clear()
+            self._starts[t.low] = got
+        return got
+
+    def _word_amount(self, low: str) -> tuple[float, Unit | None] | None:
+        """An amount inside one word: "двухпроцентным" (2, %), "топ-10" (10, no unit yet)."""
+        if "-" in low:
+            head, _, tail = low.partition("-")
+            if head in self.lex.top_words and tail.isdigit() and len(tail) <= 4:
+                return float(tail), None
+            return None
+        if len(low) < 7:
+            return None
+        return self.lex.prefixed_unit(low)
+
+    def _one_word(self, ctx: Ctx, i: int, floor: int, got: tuple[float, Unit | None]) -> tuple[list[Cand], int]:
+        """ "двухпроцентным падением" = 2 %; "топ-10 производителей" = 10 производитель
+        (a top with no noun after it counts places: "вошла в топ-10" = 10 место)."""
+        value, u = got
+        num = Num(value, i, i + 1, "many", raw=value, digits=u is None)
+        i0, approx, _frm, prev = self.approx_before(ctx, i, floor)
+        cand = Cand(i0, i, i + 1, i + 1, num, value, None, approx, None, None, unit_tok=i, prev=prev)
+        if u is None:
+            r = self.units.after(ctx, i + 1, num) if i + 1 < ctx.n and ctx.spaced(i, i + 1) else None
+            if r is not None and r.u.kind == COUNT:
+                u, cand.j, cand.unit_tok = r.u, r.j, r.tok
+            else:
+                u = Unit(self.lex.top_unit, COUNT)
+        cand.unit, cand.kind = u.unit, u.kind
+        cand.value = value * u.factor
+        return [cand], cand.j
 
     def approx_before(self, ctx: Ctx, i: int, floor: int) -> tuple[int, bool, bool, str]:
         """Approximation words before token i: (first token, approx, "от", prev word)."""
@@ -113,6 +152,9 @@ class Grammar:
         if cur:
             num = self.numbers.number(ctx, cur[1], True)
             return (num, cur[0]) if num else None
+        t = ctx.toks[k]
+        if t.kind == SYM and ctx.glued(k, k + 1) and ctx.toks[k + 1].kind == NUM:
+            k += 1  # a signed range end: "до +60 °C"
         num = self.numbers.number(ctx, k)
         return (num, None) if num else None
 
@@ -126,21 +168,30 @@ class Grammar:
             got = self.units.currency_prefix(ctx, i)
             if got:
                 cur_u, k = got
-            elif t.kind != WORD or (t.low not in self.lex.numerals and "-" not in t.low):
+            elif t.kind != WORD:
                 return None
+            elif t.low not in self.lex.numerals:
+                got1 = self._word_amount(t.low)
+                if got1 is not None:
+                    return self._one_word(ctx, i, floor, got1)
+                if "-" not in t.low:
+                    return None
         num = self.numbers.number(ctx, k, cur_u is not None)
         if num is None:
             return None
-        i0, approx, frm, prev = self.approx_before(ctx, i, floor)
+        # "от −20": the approximation words stand before the sign
+        i0, approx, frm, prev = self.approx_before(ctx, i - 1 if num.signed and i == k else i, floor)
         approx = approx or num.vague
         model_ctx = num.digits and cur_u is None and self.numbers.latin_before(ctx, k)
-        cand = Cand(i0, k, num.j, num.j, num, num.value, None, approx, None, None, prev=prev)
+        cand = Cand(i0, k, num.j, num.j, num, num.value, None, approx, None, None, prev=prev, mult=num.mult)
         cand.prefix_cur = cur_u is not None
-        if num.ordinal or num.dotted or num.glued_code:
+        if num.ordinal or num.dotted or num.glued_code or num.overlong:
             return [cand], num.j
         j = num.j
         if num.ratio:
             return self._ratio(ctx, cand, j), cand.j
+        if num.frac:
+            return self._share(ctx, cand, j)
         # ranges and suffixes
         j2 = self.suffix_approx(ctx, j)
         if j2 != j:
@@ -148,10 +199,10 @@ class Grammar:
             # "100 с лишним миллионов": the multiplier comes after the suffix
             while j < ctx.n and ctx.spaced(j - 1, j):
                 got = self.numbers.mult_at(ctx, j)
-                if got is None:
+                if got is None or num.value * got[0] > MAX_VALUE:
                     break
                 num.value, num.mult, num.mode, num.alt = num.value * got[0], num.mult * got[0], "many", None
-                cand.value, j = num.value, got[2]
+                cand.value, cand.mult, j = num.value, num.mult, got[2]
         second: Num | None = None
         if num.alt is not None and not num.digits:
             cand.max = num.alt * num.mult
@@ -197,9 +248,32 @@ class Grammar:
             self._range_after_unit(ctx, cand)
         return [cand], cand.j
 
+    def _share(self, ctx: Ctx, cand: Cand, j: int) -> tuple[list[Cand], int]:
+        """ "треть рынка" = 33.3 %, "три четверти пользователей" = 75 %; "в первой четверти",
+        "четверть века" are no shares (dropped as unitless)."""
+        toks = ctx.toks
+        k = cand.k
+        ordinal_before = k > 0 and ctx.spaced(k - 1, k) and any(
+            p.tag.POS == "ADJF" and "Anum" in p.tag for p in parse(toks[k - 1].text)
+        )
+        time_after = j < ctx.n and ctx.spaced(j - 1, j) and any(
+            p.normal_form in self.lex.frac_nouns for p in parse(toks[j].text) if p.tag.POS == "NOUN"
+        )
+        if not ordinal_before and not time_after:
+            cand.value = cand.num.value * 100
+            cand.unit, cand.kind = "%", PERCENT
+        return [cand], j
+
     def _set_unit(self, ctx: Ctx, cand: Cand, u: Unit, second: Num | None) -> None:
         num = cand.num
         cand.unit, cand.kind = u.unit, u.kind
+        # "от −20 до +60 °C": a written sign counts for signed units
+        if u.unit in self.lex.signed:
+            cand.value *= num.sign
+            if cand.max is not None and second is not None:
+                cand.max *= second.sign
+        elif num.signed and cand.i0 == cand.k - 1:
+            cand.i0 = cand.k  # "-20%": the dash is no part of an unsigned amount
         # "10,000 GPU" / "1.500 рублей": thousands for counts and money, decimals for measures
         if num.alt is not None and num.digits and u.kind in (COUNT, MONEY):
             cand.value = num.alt
@@ -257,17 +331,17 @@ class Grammar:
         if got is None:
             return None, j
         second, _cur2 = got
-        if second.digits != num.digits or second.ordinal or second.dotted or second.glued_code:
+        if second.digits != num.digits or second.ordinal or second.dotted or second.glued_code or second.overlong:
             return None, j
         if num.mult != 1 and second.mult == 1:
             return None, j
         lo = num.value
         if num.mult == 1 and second.mult != 1 and num.raw * second.mult <= second.value:
             lo = num.raw * second.mult
-        if lo > second.value:
+        if lo * num.sign > second.value * second.sign:
             return None, j
         cand.value, cand.max = lo, second.value
-        cand.nj = second.j
+        cand.nj, cand.mult = second.j, second.mult
         return second, second.j
 
     def _range_after_unit(self, ctx: Ctx, cand: Cand) -> None:
@@ -303,7 +377,7 @@ class Grammar:
             if t.low == "на" and len(nums) > 1:
                 break
             nxt = self.numbers.digits(ctx, j + 1, False)
-            if nxt.dotted or nxt.ordinal or nxt.glued_code or nxt.mult != 1:
+            if nxt.dotted or nxt.ordinal or nxt.glued_code or nxt.overlong or nxt.mult != 1:
                 break
             nums.append(nxt)
             j = nxt.j
@@ -312,13 +386,15 @@ class Grammar:
         r = self.units.after(ctx, j, nums[-1])
         if r is None or r.u.kind != MEASURE:
             return None
+        # one measure written as several numbers: each number is its own record with the
+        # shared unit, and the spans do not overlap ("172,1", "75", "9,5 мм")
         out = []
         for n in nums:
             c = Cand(
                 cand.i0 if n is cand.num else n.i,
                 n.i,
                 n.j,
-                r.j,
+                r.j if n is nums[-1] else n.j,
                 n,
                 n.value,
                 None,
@@ -357,4 +433,47 @@ class Grammar:
                 if cand.num.alt is not None and other.kind in (COUNT, MONEY):
                     cand.value = cand.num.alt
                 return [cand, *res[0]], res[1]
+        if last is not None and self._same_shape(ctx, cand, last):
+            cand.unit, cand.kind = last.unit, last.kind
+            return [cand], j
+        noun = self._noun_before(ctx, cand, last)
+        if noun is not None:
+            cand.i0, cand.unit_tok = cand.k - 1, cand.k - 1
+            cand.unit, cand.kind = noun.unit, noun.kind
         return [cand], j
+
+    @staticmethod
+    def _same_shape(ctx: Ctx, cand: Cand, last: Cand) -> bool:
+        """The unit named once for several numbers: "224 тысячи ускорителей …, Amazon – 196 тысяч,
+        Google – 169 тысяч", "от 32,5 до 49,5 тысячи долларов, тогда как … от 43 тысяч", "2–4 недель
+        против 13–17". A bare number takes the unit of the amount before it in the same sentence
+        when both are written alike: the same multiplier, or both ranges."""
+        if last.unit is None or last.kind not in (COUNT, MONEY, MEASURE) or last.j > cand.i0:
+            return False
+        if cand.mult == 1 and (cand.max is None or last.max is None):
+            return False
+        limit = 150 if cand.mult != 1 else 40  # two plain ranges must stand close: "2–4 недель против 13–17"
+        if cand.mult != last.mult or (cand.mult == 1 and not cand.num.digits):
+            return False
+        toks = ctx.toks
+        between = ctx.text[toks[last.j - 1].stop : toks[cand.i0].start]
+        return len(between) <= limit and not _SENTENCE_BREAK.search(between)
+
+    def _noun_before(self, ctx: Ctx, cand: Cand, last: Cand | None) -> Unit | None:
+        """Number words after their noun: "ядер восемь", "потоков шестнадцать"."""
+        num, k = cand.num, cand.k
+        if num.digits or num.one or num.vague or cand.i0 != k or k == 0 or not ctx.spaced(k - 1, k):
+            return None
+        if last is not None and last.j >= k:
+            return None
+        if any(self.lex.numerals[w][1] != "card" for w in num.words):
+            return None
+        t = ctx.toks[k - 1]
+        if t.kind != WORD or (cand.j < ctx.n and ctx.spaced(cand.j - 1, cand.j) and ctx.toks[cand.j].kind == WORD):
+            return None  # "дней три ее отделения": the number words belong to what follows
+        _adj, nouns = self.units.phrases.word_roles(t.text, "many")
+        nouns = [p for p in nouns if "gent" in p.tag and "plur" in p.tag]
+        if not nouns:
+            return None
+        lemma = max(nouns, key=lambda p: p.score).normal_form
+        return self.units.noun_unit(lemma, lemma)

@@ -38,14 +38,19 @@ class Lexicon:
         self._load_units()
         self._load_approx()
         self._load_filters()
+        self._compile_trigger()
 
     def _load_numerals(self) -> None:
         morph = get_morph()
         # form -> (value, class, can be plural)
         self.numerals: dict[str, tuple[float, str, bool]] = {}
         self.mult_abbr: set[str] = set()
+        self.prefixes: dict[str, float] = {}  # "двух" -> 2, the number inside "двухпроцентный"
         for word, value, cls, match in load_rows("numerals.tsv"):
             v = float(value)
+            if cls == "prefix":
+                self.prefixes[fold(word)] = v
+                continue
             if match == "form":
                 self.numerals[fold(word)] = (v, cls, True)
                 if cls == "mult":
@@ -68,8 +73,19 @@ class Lexicon:
         # where amounts can start: digits and number words; only text near them is tokenized
         words = [w for w in self.numerals if w.isalpha()]
         firsts = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
-        # the first-letter lookahead rejects most positions before the trie is tried
-        self.trigger_re = re.compile(r"\d|\b(?=[" + firsts + r"])(?i:" + trie_regex(words) + r")\b")
+        self._trigger_words = (firsts, trie_regex(words))
+
+    def _compile_trigger(self) -> None:
+        firsts, words = self._trigger_words
+        # compound adjectives with a number word inside: "двухпроцентным", "восьмиядерный"
+        prefixed = trie_regex(list(self.prefixes)) + "ъ?" + trie_regex(list(self.adj_units))
+        self._prefixed_re = re.compile(prefixed)  # a cheap first test for prefixed_unit
+        tops = "|".join(sorted(self.top_words))
+        firsts += "".join({w[0] + w[0].upper() for w in [*self.prefixes, *self.top_words]})
+        # one first-letter lookahead rejects most positions before any trie is tried
+        self.trigger_re = re.compile(
+            r"\d|\b(?=[" + firsts + r"])(?i:(?:" + words + r")\b|" + prefixed + "|(?:" + tops + ")-\\d)"
+        )
 
     def _load_units(self) -> None:
         sym: dict[str, Unit] = {}  # exact spelling
@@ -77,7 +93,11 @@ class Lexicon:
         att: set[str] = set()
         self.lemma_units: dict[str, Unit] = {}
         self.adj_units: dict[str, Unit] = {}
-        for spelling, unit, kind, match in load_rows("units.tsv"):
+        self.signed: set[str] = set()  # units whose value keeps a written sign ("−20 °C")
+        for row in load_rows("units.tsv"):
+            spelling, unit, kind, match = row[:4]
+            if "signed" in row[4:]:
+                self.signed.add(unit)
             u = Unit(unit, kind)
             if match == "lemma":
                 self.lemma_units[fold(spelling)] = u
@@ -144,6 +164,11 @@ class Lexicon:
         self.address_words = words("address_word")
         self.rank_nouns = words("rank_noun")
         self.drop_adjectives = words("drop_adjective")
+        self.frac_nouns = words("frac_noun")
+        self.yen_cues = tuple(words("yen_cue"))
+        self.yuan_cues = tuple(words("yuan_cue"))
+        self.top_words = words("top_word")
+        self.top_unit = next(iter(words("top_unit")), "место")
 
     def numeral_start(self, low: str) -> bool:
         """Whether a lower-cased word can start a number ("пять", "пяти-шести")."""
@@ -155,4 +180,19 @@ class Lexicon:
             u = self.adj_units.get(low[:n])
             if u is not None and low[n:] in ADJ_ENDINGS:
                 return u
+        return None
+
+    def prefixed_unit(self, low: str) -> tuple[float, Unit] | None:
+        """A number word inside a compound adjective: "двухпроцентным" -> (2, %),
+        "восьмиядерный" -> (8, ядро), "пятикратный" -> (5, раз)."""
+        if not self._prefixed_re.match(low):
+            return None
+        for n in range(min(len(low) - 4, 20), 2, -1):
+            v = self.prefixes.get(low[:n])
+            if v is None:
+                continue
+            rest = low[n + 1 :] if low[n : n + 1] == "ъ" else low[n:]
+            u = self.adj_unit(rest)
+            if u is not None:
+                return v, u
         return None

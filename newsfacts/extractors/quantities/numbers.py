@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -11,12 +12,18 @@ from ...const import MEASURE
 from .lexicon import MULT_CLASSES, Lexicon
 from .text import has_cyrillic, has_latin
 from .tokens import NUM, WORD, Ctx
+from .units import is_abbreviation
 
 if TYPE_CHECKING:
     from .units import UnitReader
 
 _GROUP_SEPS = frozenset(" \u00a0\u2009\u202f")
+_SIGNS = {"-": -1.0, "−": -1.0, "–": -1.0, "+": 1.0}
 _GROUP_RE = re.compile(r"\d{3}(?:,\d+)?")
+# Bounds that keep every value finite: no amount in news needs more digits than
+# this, nor a larger product of multipliers ("трлн" is 1e12; "тыс. трлн" is rare).
+MAX_DIGITS = 18
+MAX_VALUE = 1e18
 
 
 @dataclass(slots=True)
@@ -38,6 +45,10 @@ class Num:
     one: bool = False  # the word "один" alone
     ratio: bool = False  # "вдвое"
     words: tuple[str, ...] = ()
+    overlong: bool = False  # "9" × 400, 100 digit groups, "млрд млрд ...": no amount
+    sign: float = 1.0  # "−20", "+60": the written sign (applied for signed units only)
+    signed: bool = False  # a sign token stands just before the digits (token i - 1)
+    frac: bool = False  # "треть", "три четверти": a share
 
 
 def read_digits(s: str) -> tuple[float, float | None, bool]:
@@ -66,6 +77,8 @@ def read_digits(s: str) -> tuple[float, float | None, bool]:
 
 def mode_for(v: float) -> str:
     """The agreement a number asks of its noun: "1 час", "2 часа", "5 часов", "1,5 часа"."""
+    if not math.isfinite(v) or v > MAX_VALUE:
+        return "many"
     if v != int(v):
         return "frac"
     n = int(v) % 100
@@ -98,8 +111,8 @@ class NumberReader:
         mult = 1.0
         while j < ctx.n and ctx.spaced(j - 1, j):
             got = self.mult_at(ctx, j)
-            if got is None:
-                break
+            if got is None or mult * got[0] > MAX_VALUE:
+                break  # "5 млрд млрд млрд ...": the chain stops where values stop being amounts
             mult *= got[0]
             j = got[2]
         return mult, j
@@ -119,8 +132,13 @@ class NumberReader:
         nxt = j + 1
         if ctx.toks[j].low in self.lex.mult_abbr and ctx.glued(j, nxt) and ctx.toks[nxt].text == ".":
             # the dot ends the sentence too when a capital follows, except before
-            # a unit: "25 тыс. GPU"
-            if not ctx.sentence_ends(ctx.toks[nxt].stop) or self.units.symbol(ctx, nxt + 1, False):
+            # a unit or an abbreviation: "25 тыс. GPU", "3 тыс. ЦОД"
+            after = ctx.toks[nxt + 1] if nxt + 1 < ctx.n else None
+            if (
+                not ctx.sentence_ends(ctx.toks[nxt].stop)
+                or self.units.symbol(ctx, nxt + 1, False)
+                or (after is not None and after.sp and is_abbreviation(after.text))
+            ):
                 nxt += 1
         return nxt
 
@@ -162,8 +180,14 @@ class NumberReader:
                 if got and got[0].kind == MEASURE:
                     j = k + 1
         raw_s = text[toks[k].start : toks[j - 1].stop]
+        if sum(ch.isdigit() for ch in raw_s) > MAX_DIGITS:
+            return Num(0.0, k, j, "many", overlong=True)  # a digit run, not an amount
         value, alt, dotted = read_digits(raw_s)
         num = Num(value, k, j, mode_for(value), raw=value, alt=alt, dotted=dotted)
+        # "−20 °C", "+60": a sign glued to the digits and not to what stands before it
+        if k > 0 and toks[k - 1].text in _SIGNS and ctx.glued(k - 1, k) and not ctx.glued(k - 2, k - 1):
+            if k < 2 or toks[k - 2].kind != NUM:
+                num.sign, num.signed = _SIGNS[toks[k - 1].text], True
         # glued suffix: "5-ти", "2-х" (case endings) or "5-й" (ordinal)
         if j + 1 < ctx.n and toks[j].text == "-" and ctx.glued(j - 1, j) and ctx.glued(j, j + 1):
             suf = toks[j + 1].low
@@ -199,7 +223,7 @@ class NumberReader:
                 if not ctx.spaced(j, j + 1):
                     break
                 got = self.mult_at(ctx, j + 1)
-                if got is None or got[0] >= mult:
+                if got is None or got[0] >= mult or len(toks[j].text) > MAX_DIGITS:
                     break
                 mult = got[0]
                 num.value += float(toks[j].text) * mult
@@ -244,13 +268,23 @@ class NumberReader:
                     # standalone: "тысячи", "десятки", "сотня", "дюжина"
                     group = v
                     vague = vague or few or plural or cls == "vague"
-                elif group_mult and v >= group_mult and not vague:
-                    break  # "тысяча миллионов" is not written; stop
+                elif group_mult and (v == group_mult or (v > group_mult and not vague)):
+                    break  # "тысяча миллионов", "миллиардов миллиардов" are not written; stop
+                elif group * v > MAX_VALUE:
+                    break
                 else:
                     group *= v
                 group_mult = v
                 mode = "many"
                 j = self.after_abbr(ctx, j) - 1
+            elif cls == "frac":
+                # "треть", "две трети", "три четверти": the share ends the number
+                group = (group or 1.0) * v
+                words.append(toks[j].low)
+                j += 1
+                num = Num(total + group, k, j, "many", raw=total + group, digits=False, words=tuple(words))
+                num.frac = True
+                return num
             elif cls == "few":
                 if j != k:
                     break
@@ -276,6 +310,17 @@ class NumberReader:
         value = total + group
         if value == 0 or (few and not group_mult):
             return None
+        # "два миллиарда 300 миллионов": digits with a smaller multiplier add up
+        while group_mult and j + 1 < ctx.n and ctx.spaced(j - 1, j) and toks[j].kind == NUM:
+            if not toks[j].text.isdigit() or len(toks[j].text) > 3 or not ctx.spaced(j, j + 1):
+                break
+            got = self.mult_at(ctx, j + 1)
+            if got is None or got[0] >= group_mult:
+                break
+            group_mult = got[0]
+            value += float(toks[j].text) * group_mult
+            words.append(toks[j].text)
+            j = got[2]
         num = Num(value, k, j, mode, raw=value, digits=False, vague=vague, words=tuple(words))
         num.one = words == ["один"] or (len(words) == 1 and numerals[words[0]][1] == "one")
         return num

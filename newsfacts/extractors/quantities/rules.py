@@ -12,8 +12,20 @@ from ...const import COUNT, MEASURE, MONEY, PERCENT, RATIO
 from ...morph import parse
 from .grammar import Cand
 from .lexicon import Lexicon
+from .numbers import MAX_VALUE
 from .text import has_cyrillic, has_latin
 from .tokens import NUM, SYM, WORD, Ctx
+
+
+def is_out_of_range(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
+    """Digit runs and chains no amount is written with ("9" × 400, a hundred 3-digit groups):
+    a value that is not finite or beyond MAX_VALUE is not a quantity."""
+    if c.num.overlong:
+        return True
+    # written as comparisons, which NaN fails too: the rule runs on every candidate
+    if not -MAX_VALUE <= c.value <= MAX_VALUE:
+        return True
+    return c.max is not None and not -MAX_VALUE <= c.max <= MAX_VALUE
 
 
 def is_glued_code(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
@@ -143,6 +155,7 @@ def is_unitless(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
 
 Rule = Callable[[Lexicon, Ctx, Cand], bool]
 RULES: list[Rule] = [
+    is_out_of_range,
     is_glued_code,
     is_version,
     is_ordinal,

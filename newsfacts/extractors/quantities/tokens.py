@@ -124,7 +124,8 @@ class Tokenizer:
                     gl = s == prev_stop
                     sp = gl or find_nl("\n", prev_stop, s) < 0
                 if kind == 3:
-                    append(Tok(WORD, g, fold(g), s, e, sp, gl))
+                    low = g.lower()
+                    append(Tok(WORD, g, fold(low) if "ё" in low else low, s, e, sp, gl))
                 else:
                     append(Tok(NUM if kind == 1 else SYM, g, g, s, e, sp, gl))
                 prev_stop = e

@@ -7,15 +7,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...const import COUNT
-from .lexicon import Lexicon, Unit
+from .lexicon import MULT_CLASSES, Lexicon, Unit
 from .phrases import NUMADJ, PhraseReader
-from .text import fold, has_latin
+from .text import fold, has_cyrillic, has_latin
 from .tokens import GAP, NUM, WORD, Ctx
 
 if TYPE_CHECKING:
     from .numbers import Num
 
 _CLOSE_QUOTES = frozenset("»”\"'")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Cyrillic capitals, 2 to 5 letters: "БС", "ЦОД", "АЭС"."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper() and has_cyrillic(word)
 
 
 @dataclass(slots=True)
@@ -51,8 +56,9 @@ class UnitReader:
                 return None
         return None
 
-    def symbol(self, ctx: Ctx, j: int, glued: bool) -> tuple[Unit, int, str] | None:
-        """A written unit symbol starting at token j: ("%", "ГБ/с", "руб.", "18W")."""
+    def symbol(self, ctx: Ctx, j: int, glued: bool, in_word: bool = False) -> tuple[Unit, int, str] | None:
+        """A written unit symbol starting at token j: ("%", "ГБ/с", "руб.", "18W");
+        `in_word`: the symbol may open a hyphenated word ("7-нм-технологии")."""
         if j >= ctx.n:
             return None
         t = ctx.toks[j]
@@ -73,6 +79,8 @@ class UnitReader:
         while jj < ctx.n and ctx.toks[jj].stop <= end:
             jj += 1
         if ctx.toks[jj - 1].stop != end:
+            if in_word and ctx.text[end : end + 1] == "-" and ctx.toks[jj].kind == WORD:
+                return u, jj + 1, s
             return None  # the match ends inside a token
         return u, jj, s
 
@@ -92,7 +100,7 @@ class UnitReader:
                 u = self.lex.adj_unit(w.low)
                 if u:
                     return UnitMatch(u, j + 2, j + 1)
-                got = self.symbol(ctx, j + 1, True)
+                got = self.symbol(ctx, j + 1, True, in_word=True)
                 if got:
                     return UnitMatch(got[0], got[1], j + 1)
             return None
@@ -119,9 +127,15 @@ class UnitReader:
             # (after plain digits it is too often a model name: "Mi 10 Pro")
             if (num.mult != 1 or num.vague) and t.kind == WORD and t.text.isalpha() and has_latin(t.text):
                 return UnitMatch(Unit(t.text, COUNT), j + 1, j)
+            # "150 БС", "3 тыс. ЦОД": a Cyrillic abbreviation names what is counted
+            # (not after a year: "в 2024 ЦБ")
+            if is_abbreviation(t.text) and not (num.digits and num.mult == 1 and 1800 <= num.value <= 2100):
+                return UnitMatch(Unit(t.text, COUNT), j + 1, j)
             return None
         parts, _, end = np
         phrase, head, _sing = self.phrases.lemma_phrase(ctx, parts, num.mode)
+        if self.lex.numerals.get(fold(head), (0, ""))[1] in MULT_CLASSES:
+            return None  # "миллиардов миллиардов": a number word counts nothing
         u = self.noun_unit(phrase, head)
         r = UnitMatch(u, end, parts[-1][0])
         r.inner = next((p[0] for p in parts if p[1] is NUMADJ), -1)
