@@ -186,6 +186,11 @@ class Grammar:
         cand = Cand(i0, k, num.j, num.j, num, num.value, None, approx, None, None, prev=prev, mult=num.mult)
         cand.prefix_cur = cur_u is not None
         if num.ordinal or num.dotted or num.glued_code or num.overlong:
+            # no amount ("5-й", "1.2.3", "765G", "9" × 400), but its unit is read all the
+            # same, so that the RULES (not this shortcut) say why it is dropped
+            r = self.units.after(ctx, num.j, num) if not num.overlong else None
+            if r is not None:
+                cand.unit, cand.kind, cand.unit_tok = r.u.unit, r.u.kind, r.tok
             return [cand], num.j
         j = num.j
         if num.ratio:

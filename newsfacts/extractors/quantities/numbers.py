@@ -195,7 +195,7 @@ class NumberReader:
             if suf in self.lex.cardinal_suffixes and not decade:
                 num.j = j = j + 2
             elif suf in self.lex.ordinal_suffixes or decade:
-                num.ordinal = True
+                num.ordinal, num.j = True, j + 2
                 return num
         # glued letters: a unit ("18W") is read later; "10K" is a multiplier after
         # a currency; anything else ("765G", "5G") is part of a code
