@@ -111,7 +111,7 @@ class HardwareExtractor:
             vpat = lex.maker_at(c)
             vm = vpat.match(folded, pos) if vpat is not None else None
             maker = lex.makers[int(vm.lastgroup[1:])] if vm is not None else None  # type: ignore[index]
-            if maker is not None:
+            if maker is not None and not maker.brand:  # "Mi" is a family word too: no evidence
                 vendors.append((pos, maker.vendor))
             if pos < last:
                 continue
@@ -225,7 +225,8 @@ class HardwareExtractor:
     def _continuations(self, ctx: _Context, hit: _Hit, raw: _Raw) -> list[_Hit]:
         """Codes sharing one family word: "Snapdragon 888 и 865", "iPhone 13, 14 и 15"."""
         row = hit.row
-        if row is None or not row.family_re:
+        # the family word, or for phone brands the maker word, is shared: "vivo Y28 и Y38"
+        if row is None or not (row.family_re or row.context == "vendor"):
             return []
         pat = self.lex.cont_re(row)
         prev = ctx.text[raw.match.start(raw.code_group) : raw.match.end(raw.code_group)]
@@ -264,6 +265,11 @@ class HardwareExtractor:
         start = vm.start()
         vendor_span = None if maker.brand else vm.span()
         out = [self._maker_hit(ctx, maker, d, start, vendor_span, category)]
+        return out + self._list_after(ctx, maker, d, category)
+
+    def _list_after(self, ctx: _Context, maker: Maker, d: Designation, category: str | None) -> list[_Hit]:
+        """The rest of a list of one maker's models: "vivo Y28 и Y38", "IdeaPad Duet и IdeaPad Flex 5"."""
+        out: list[_Hit] = []
         pos = d.stop
         while (sep_m := _LIST_SEP.match(ctx.folded, pos)) is not None:
             nxt = _SPACE_RE.match(ctx.text, sep_m.end())
@@ -312,6 +318,7 @@ class HardwareExtractor:
         for h in hits:
             if h.row is None and h.ok:
                 bare = h.model if h.vendor_span is None else ctx.text[h.vendor_span[1] : h.stop].strip()
+                bare = re.sub(r"\s+", " ", bare)
                 if len(bare) >= 3 and re.search(r"[A-Za-z]{2}|[A-Za-z]\d|\d[A-Za-z]", bare):
                     found.setdefault(bare, h)
         if not found:
@@ -322,7 +329,12 @@ class HardwareExtractor:
         for m in pat.finditer(ctx.text):
             h = found.get(re.sub(r"\s+", " ", m.group()))
             if h is not None:
-                out.append(_Hit(m.start(), m.end(), h.vendor, h.category, h.model, None, True))
+                out.append(_Hit(m.start(), m.end(), h.vendor, h.category, h.model, None, True, None, h.org))
+                maker = self.lex.maker_by_name.get(h.org)
+                words = tuple(m.group().split())
+                if maker is not None:
+                    d = Designation(m.start(), m.end(), words, any(c.isdigit() for c in words[-1]), words[-1])
+                    out.extend(self._list_after(ctx, maker, d, h.category))
         return out
 
     def _model(self, row: Row, code: str) -> str:

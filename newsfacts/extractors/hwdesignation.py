@@ -25,7 +25,10 @@ __all__ = ["Designation", "read_designation", "read_continuation"]
 _TOKEN = re.compile(r"[^\S\n]+([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*)")
 _FIRST = re.compile(r"([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*)")
 _WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)*|[A-Z]{1,5}|[a-z]+[A-Z][A-Za-z]*")
-_CODE = re.compile(r"(?=[A-Za-z]{0,5}\d)[A-Za-z]{0,5}\d{1,5}(?:[A-Za-z]{1,3}\d{0,3})?\+?")
+_CODE = re.compile(r"(?=[A-Za-z]{0,5}-?\d)[A-Za-z]{0,5}-?\d{1,5}(?:[A-Za-z]{1,3}\d{0,5})?\+?")
+# A code of letters and digits ("B650", "SN850X") may be followed by name words ("Tomahawk").
+_MIXED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+_MAX_TAIL_WORDS = 2
 _GLUED_CODE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Z]{0,2}")
 # The code is not a model when it is a year, a parameter count (7B) or a series (RTX 3000).
 _NOT_CODE = re.compile(r"(?:19|20)\d\d|\d+[BM]|\d0{3,}|\d{6,}")
@@ -54,7 +57,7 @@ def _tokens(text: str, pos: int, first_glued: bool) -> list[re.Match[str]]:
 
 
 def _is_suffix(lex: Lexicon, tok: str) -> bool:
-    return tok in lex.suffix_set
+    return tok.lower() in lex.suffix_set
 
 
 def _code_ok(text: str, m: re.Match[str], tok: str) -> bool:
@@ -82,16 +85,25 @@ def read_designation(lex: Lexicon, text: str, pos: int, maker: Maker) -> Designa
             break
         i += 1
     if i < len(words) and _CODE.fullmatch(words[i]) and not lex.notword.match(words[i]):
-        if not _code_ok(text, toks[i], words[i]):
+        if _code_ok(text, toks[i], words[i]):
+            return _finish(lex, text, toks, i, pos)
+        if i == 0:
             return None
-        return _finish(lex, text, toks, i, pos)
+        # the number is no code ("Gaming Laptop 3-го поколения"): the words alone may be the model
+        return _words_only(lex, text, toks, words, i, pos, stop_at_code=True)
+    return _words_only(lex, text, toks, words, i, pos)
+
+
+def _words_only(
+    lex: Lexicon, text: str, toks: list[re.Match[str]], words: list[str], i: int, pos: int, stop_at_code: bool = False
+) -> Designation | None:
     # no code: two or three name words ("Fury Beast"); one word is a line ("IdeaPad")
     n = min(i, 3)
     while n > 0 and _is_suffix(lex, words[n - 1]) and n > 2:
         n -= 1
-    if n < 2 or _BAD_AFTER.match(text, toks[n - 1].end()):
+    if n < 2 or (not stop_at_code and _BAD_AFTER.match(text, toks[n - 1].end())):
         return None
-    if i < len(words) and i == n and _WORD.fullmatch(words[i]):
+    if not stop_at_code and i < len(words) and i == n and _WORD.fullmatch(words[i]):
         return None  # a longer run of capitalised words: a title or a company name, not a model
     return Designation(pos, toks[n - 1].end(), tuple(words[:n]), False, "")
 
@@ -102,7 +114,17 @@ def _finish(lex: Lexicon, text: str, toks: list[re.Match[str]], i: int, pos: int
     j = i + 1
     while j < len(words) and _is_suffix(lex, words[j]):
         j += 1
+    if _MIXED.search(words[i]):  # "MAG B650 Tomahawk", "B760M Pro RS"
+        k = 0
+        while j < len(words) and k < _MAX_TAIL_WORDS and _tail_word(lex, words[j]):
+            j, k = j + 1, k + 1
     return Designation(pos, toks[j - 1].end(), tuple(words[:j]), True, words[i])
+
+
+def _tail_word(lex: Lexicon, word: str) -> bool:
+    if _is_suffix(lex, word):
+        return True
+    return bool(_WORD.fullmatch(word)) and not lex.notword.match(word) and not lex.maker_word(word, brands=False)
 
 
 def read_continuation(lex: Lexicon, text: str, pos: int, prev: Designation) -> Designation | None:

@@ -23,6 +23,7 @@ DATA_FILE = "hardware.tsv"
 VENDOR_FILE = "hardware_vendors.tsv"
 SUFFIX_FILE = "model_suffixes.txt"
 UNITS_FILE = "units.tsv"
+FILTERS_FILE = "quantity_filters.tsv"
 
 # Cyrillic letters that look like Latin ones. Text and patterns are both folded
 # with this length-preserving table, so a model code typed with a Cyrillic "Н"
@@ -117,6 +118,7 @@ class Lexicon:
         self.suffixes = _load_suffixes(self.canon)
         macros["PH"] = "(?:" + "|".join(_suffix_re(s) for s in self.suffixes) + ")"
         macros["UNIT"] = _unit_words()
+        macros["ORDINAL"] = _ordinal_endings()
         raw_rows: list[list[str]] = []
         for cols in load_rows(DATA_FILE):
             head = cols[0]
@@ -367,12 +369,15 @@ class Lexicon:
         return frozenset(s.lower() for s in self.suffixes)
 
     @functools.cached_property
-    def _maker_full(self) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{m.spell})" for m in self.makers), re.I)
+    def _maker_full(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        every = re.compile("|".join(f"(?:{m.spell})" for m in self.makers), re.I)
+        own = re.compile("|".join(f"(?:{m.spell})" for m in self.makers if not m.brand), re.I)
+        return every, own
 
-    def maker_word(self, word: str) -> bool:
-        """Is `word` a maker's name ("Samsung", "Asus")? Then it starts another mention."""
-        return self._maker_full.fullmatch(fold(word)) is not None
+    def maker_word(self, word: str, brands: bool = True) -> bool:
+        """Is `word` a maker's name ("Samsung", "Asus")? Then it starts another mention.
+        Without `brands`, a sub-brand ("Aorus") may still be part of a model name."""
+        return self._maker_full[0 if brands else 1].fullmatch(fold(word)) is not None
 
     @functools.cached_property
     def notword(self) -> re.Pattern[str]:
@@ -411,6 +416,12 @@ def _unit_words() -> str:
         if c[3] in ("sym", "isym") and c[2] in ("measure", "percent") and (len(c[0]) > 1 or c[2] == "percent")
     }
     return "(?:" + "|".join(re.escape(s) for s in sorted(spells, key=len, reverse=True)) + ")"
+
+
+def _ordinal_endings() -> str:
+    """Endings of a number written as an ordinal ("3-го", "5-й"), from quantity_filters.tsv."""
+    ends = {c[1] for c in load_rows(FILTERS_FILE) if c[0] == "ordinal_suffix" and len(c) > 1}
+    return "(?:" + "|".join(sorted(ends, key=len, reverse=True)) + ")"
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
