@@ -15,15 +15,37 @@ import numpy as np
 class FastCNNEncoder:
     """Drop-in replacement for ``slovnet.exec.model.CNNEncoder.__call__``."""
 
-    def __init__(self, encoder) -> None:
+    def __init__(self, layers: list[dict[str, np.ndarray | int]]) -> None:
+        """`layers`: per layer the conv ``weight``, ``bias``, ``padding`` and the norm's
+        ``norm_weight``, ``norm_bias``, ``mean``, ``std`` (slovnet's arrays)."""
         self.layers = []
-        for layer in encoder.layers:
-            conv, norm = layer.conv, layer.norm
-            weight = conv.weight.array  # filters x in x kernel
+        for layer in layers:
+            weight = layer["weight"]  # filters x in x kernel
             kernels = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
-            scale = (norm.weight.array / norm.std.array).astype(weight.dtype)
-            shift = (norm.bias.array - norm.mean.array * scale).astype(weight.dtype)
-            self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
+            scale = (layer["norm_weight"] / layer["std"]).astype(weight.dtype)
+            shift = (layer["norm_bias"] - layer["mean"] * scale).astype(weight.dtype)
+            self.layers.append((kernels, layer["bias"], layer["padding"], scale, shift))
+
+    @classmethod
+    def from_slovnet(cls, encoder) -> FastCNNEncoder:
+        """From a loaded ``slovnet.exec.model.CNNEncoder``."""
+        return cls([
+            {"weight": x.conv.weight.array, "bias": x.conv.bias.array, "padding": x.conv.padding,
+             "norm_weight": x.norm.weight.array, "norm_bias": x.norm.bias.array,
+             "mean": x.norm.mean.array, "std": x.norm.std.array}
+            for x in encoder.layers
+        ])
+
+    @classmethod
+    def from_model(cls, model, config: dict) -> FastCNNEncoder:
+        """From a `models.SlovnetModel` and its ``encoder`` description."""
+        return cls([
+            {"weight": model.weight(x["conv"]["weight"]), "bias": model.weight(x["conv"]["bias"]),
+             "padding": x["conv"]["padding"],
+             "norm_weight": model.weight(x["norm"]["weight"]), "norm_bias": model.weight(x["norm"]["bias"]),
+             "mean": model.weight(x["norm"]["mean"]), "std": model.weight(x["norm"]["std"])}
+            for x in config["layers"]
+        ])
 
     def __call__(self, input: np.ndarray, mask: np.ndarray) -> np.ndarray:
         x = input

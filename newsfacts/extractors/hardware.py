@@ -139,6 +139,26 @@ class _Raw:
     fold: re.Match[str] | None
 
 
+class _LazyPatterns(dict):
+    """Case-insensitive patterns by first character, compiled on first use.
+
+    Compiling them all costs ~90 ms at start-up; one article meets a few of them.
+    """
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def get(self, key: str, default: re.Pattern[str] | None = None) -> re.Pattern[str] | None:
+        pattern = dict.get(self, key)
+        if pattern is None:
+            source = self._sources.get(key)
+            if source is None:
+                return default
+            pattern = self[key] = re.compile(source, re.I)
+        return pattern
+
+
 class HardwareExtractor:
     """Find HARDWARE mentions (and the ORG vendor words inside them) in a document."""
 
@@ -182,9 +202,7 @@ class HardwareExtractor:
             self._vendor_names.append(name)
             _add_gate(gate, _first_set(_expand(cols[1], macros), cased=True), f"{VENDOR_FILE}: {name}")
         # vendor words by first character, like the rows below
-        self._vendor_buckets = {
-            c: re.compile(rf"(?:{'|'.join(alts)})(?!\w)", re.I) for c, alts in vendor_buckets.items()
-        }
+        self._vendor_buckets = _LazyPatterns({c: rf"(?:{'|'.join(alts)})(?!\w)" for c, alts in vendor_buckets.items()})
 
         rows: list[_Row] = []
         folds: list[str] = []
@@ -206,12 +224,10 @@ class HardwareExtractor:
             for c in _lower_set(_first_set(self._row_body(row)), f"{DATA_FILE}: {row.code_re}"):
                 buckets.setdefault(c, []).append(row)
         self._bucket_rows = buckets
-        self._buckets = {
-            c: re.compile(
-                "(?:" + "|".join(f"(?P<r{r.index}>{self._row_body(r)})" for r in rs) + ")" + _MEMORY + _END, re.I
-            )
+        self._buckets = _LazyPatterns({
+            c: "(?:" + "|".join(f"(?P<r{r.index}>{self._row_body(r)})" for r in rs) + ")" + _MEMORY + _END
             for c, rs in buckets.items()
-        }
+        })
         self._gate = re.compile(f"[{''.join(sorted(re.escape(c) for c in gate))}](?<![\\w\\-].)")
         self._row_res: dict[int, re.Pattern[str]] = {}
         self._bare_res: dict[int, re.Pattern[str]] = {}
