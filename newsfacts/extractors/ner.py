@@ -19,12 +19,12 @@ from ..segment import tokenize
 from .fastcnn import FastCNNEncoder
 from .models import load_embedding, load_slovnet
 
-# Sentences per NER batch: big enough to amortise numpy overhead, small enough
-# that one giant input never becomes one giant model call.
+# slovnet's batching that the tags were checked against (see NerTagger.tag):
+# sentences per batch, and sentences padded together within one.
 NER_BATCH = 64
-# Sentences padded together (slovnet's encoder batch): tags depend on the padding,
-# so this stays what the tags were checked against.
 PAD_BATCH = 32
+# Rows (tokens plus one between sentences) encoded at once: big matmuls, bounded memory.
+PACK_ROWS = 4096
 # Distinct tokens remembered (word id, shape id); cleared when full.
 CACHE_TOKENS = 300_000
 
@@ -53,18 +53,80 @@ class NerTagger:
         self._cache: dict[str, tuple[int, int]] = {}
 
     def tag(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-        """Spans (start, stop, type) for each text, batched by similar length to cut padding."""
+        """Spans (start, stop, type) for each text."""
+        tokens = [tokenize(text) for text in texts]
+        # slovnet's tags depend on its batching in one way only: the row after a
+        # sentence's last token is the <pad> token's embedding, unless the sentence
+        # was the longest of its padded batch (then it is a zero row). The batches
+        # the tags were checked against: sorted by length, NER_BATCH at a time, the
+        # non-empty ones PAD_BATCH at a time.
+        pad_after = [False] * len(texts)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         for k in range(0, len(order), NER_BATCH):
-            batch = order[k : k + NER_BATCH]
-            tokens = [tokenize(texts[i]) for i in batch]
-            keep = [n for n, t in enumerate(tokens) if t]
+            keep = [i for i in order[k : k + NER_BATCH] if tokens[i]]
             for j in range(0, len(keep), PAD_BATCH):
-                part = keep[j : j + PAD_BATCH]
-                for n, tags in zip(part, self._predict([tokens[n] for n in part]), strict=True):
-                    result[batch[n]] = _bio_spans(tokens[n], tags)
+                group = keep[j : j + PAD_BATCH]
+                longest = max(len(tokens[i]) for i in group)
+                for i in group:
+                    pad_after[i] = len(tokens[i]) < longest
+        result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        pack: list[int] = []
+        rows = 1
+        for i in order:
+            if not tokens[i]:
+                continue
+            if pack and rows + len(tokens[i]) + 1 > PACK_ROWS:
+                self._tag_pack(pack, tokens, pad_after, result)
+                pack, rows = [], 1
+            pack.append(i)
+            rows += len(tokens[i]) + 1
+        if pack:
+            self._tag_pack(pack, tokens, pad_after, result)
         return result
+
+    def _tag_pack(self, pack: list[int], tokens: list[list[Token]], pad_after: list[bool], result: list) -> None:
+        """Tag sentences packed as rows: [blank, tokens..., after] per sentence, a final blank."""
+        word_ids: list[int] = [self._words.pad_id]
+        shape_ids: list[int] = [self._shapes.pad_id]
+        starts: list[int] = []
+        blank: list[int] = [0]
+        zero: list[int] = [0]
+        for i in pack:
+            starts.append(len(word_ids))
+            for word_id, shape_id in self._ids(tokens[i]):
+                word_ids.append(word_id)
+                shape_ids.append(shape_id)
+            # the row after the sentence: <pad>'s embedding, or zeros as past a batch's end
+            if not pad_after[i]:
+                zero.append(len(word_ids))
+            blank.append(len(word_ids))
+            word_ids.append(self._words.pad_id)
+            shape_ids.append(self._shapes.pad_id)
+        zero.append(len(word_ids))
+        blank.append(len(word_ids))
+        word_ids.append(self._words.pad_id)
+        shape_ids.append(self._shapes.pad_id)
+        dim = self._emb.dim
+        x = np.empty((len(word_ids), self._encoder.in_dim), np.float32)
+        x[:, :dim] = self._emb.vectors(np.array(word_ids))
+        x[:, dim:] = np.take(self._shape_weight, np.array(shape_ids), axis=0)
+        x[zero] = 0
+        x = self._encoder(x, np.array(blank))
+        emissions = np.matmul(x, self._proj_weight) + self._proj_bias
+        sizes = [len(tokens[i]) for i in pack]
+        # Viterbi per sentence is independent of the batch it is in: batches of similar length
+        by_size = sorted(range(len(pack)), key=sizes.__getitem__)
+        for k in range(0, len(by_size), NER_BATCH):
+            group = by_size[k : k + NER_BATCH]
+            longest = sizes[group[-1]]
+            batch = np.zeros((len(group), longest, emissions.shape[1]), emissions.dtype)
+            mask = np.zeros((len(group), longest), bool)
+            for n, g in enumerate(group):
+                batch[n, : sizes[g]] = emissions[starts[g] : starts[g] + sizes[g]]
+                mask[n, : sizes[g]] = True
+            for g, path in zip(group, _crf_decode(batch, mask, self._transitions), strict=True):
+                i = pack[g]
+                result[i] = _bio_spans(tokens[i], [self._tags[t] for t in path])
 
     def _ids(self, tokens: list[Token]) -> list[tuple[int, int]]:
         cache = self._cache
@@ -77,22 +139,6 @@ class NerTagger:
                 pair = cache[text] = (self._words.encode(text.lower()), self._shapes.encode(word_shape(text)))
             ids.append(pair)
         return ids
-
-    def _predict(self, sentences: list[list[Token]]) -> list[list[str]]:
-        """Tags of a batch of tokenised sentences, padded together as slovnet pads them."""
-        length = max(map(len, sentences))
-        word_id = np.full((len(sentences), length), self._words.pad_id)
-        shape_id = np.full((len(sentences), length), self._shapes.pad_id)
-        for n, tokens in enumerate(sentences):
-            ids = self._ids(tokens)
-            word_id[n, : len(ids)] = [w for w, _ in ids]
-            shape_id[n, : len(ids)] = [s for _, s in ids]
-        pad_mask = word_id == self._words.pad_id
-        x = np.concatenate((self._emb.vectors(word_id), np.take(self._shape_weight, shape_id, axis=0)), axis=-1)
-        x = self._encoder(x, pad_mask)
-        emissions = np.matmul(x.reshape(-1, x.shape[-1]), self._proj_weight) + self._proj_bias
-        emissions = emissions.reshape(*x.shape[:-1], -1)
-        return [[self._tags[t] for t in path] for path in _crf_decode(emissions, ~pad_mask, self._transitions)]
 
 
 def _crf_decode(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
