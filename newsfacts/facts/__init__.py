@@ -73,6 +73,7 @@ class FactLinker:
             if subject is not None:
                 # a later pronoun ("она") most likely means the holder just named
                 ctx.recent = Entity(subject.type, subject.text, subject.normal, subject.start, subject.stop)
+                ctx.recent_sentence = q.sentence
             quantities.append(replace(q, subject=subject, predicate=predicate if subject else None))
         roles = find_roles(doc.text, doc.sentences, named)
         return replace(doc, quantities=tuple(quantities), roles=tuple(roles))

@@ -11,6 +11,8 @@ named rules in order:
 - ``u_holder``: "у X" ("у Samsung она снизилась до 32,7%", "128 ядер у линейки Bergamo");
 - ``anaphoric_subject``: the subject is an anaphor or a pronoun ("социальная сеть приобрела");
 - ``noun_subject``: the subject is a common noun with its own holder ("доля SK Hynix достигла");
+- ``owned_oblique``: "на долю HUAWEI приходится 43,9%";
+- ``recipient``: a named dative ("«Бронза» досталась Apple с 14 %");
 - ``controller``: an infinitive's doer named by the governing verb ("помешали компании потратить");
 - ``device_place``: a device that holds parts ("В смартфоне установили экран ...").
 
@@ -22,10 +24,11 @@ are never holders. Word lists live in data/fact_words.tsv and data/anaphors.tsv.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE
+from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG
 from ..data import load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
@@ -41,6 +44,13 @@ SOURCE_RE = re.compile(
 )
 REPORT_VERBS = frozenset(_WORDS["report"])
 SPEC_NOUNS = frozenset(_WORDS["spec"])
+OWNED_NOUNS = frozenset(_WORDS["owned"])
+TERMS = frozenset(_WORDS["term"])
+NOT_PREDICATES = frozenset(_WORDS["not_predicate"])
+CHIP_UNITS = frozenset(_WORDS["chip_unit"])
+FEATURES = dict(load_rows("features.tsv"))
+# A holder that the text only implies must be named at least this often to be "the text's".
+TOPIC_MENTIONS = 2
 
 VERB_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND"})
 NOUN_POS = frozenset({"NOUN"})
@@ -58,6 +68,7 @@ class Sentence:
     tree: Tree
     entity_at: dict[int, Entity]
     amount: frozenset[int] = frozenset()
+    spec: bool = False  # the amount is a device feature (memory, cores, a measure)
 
 
 @dataclass
@@ -67,7 +78,25 @@ class Context:
     entities: Sequence[Entity]
     sources: frozenset[int]
     recent: Entity | None = None
-    found: list[tuple[Entity, Token]] = field(default_factory=list)
+    recent_sentence: int = -1
+    mentions: Counter = field(default_factory=Counter)  # (type, normal) -> mentions in the document
+
+    def __post_init__(self) -> None:
+        self.mentions = Counter((e.type, e.normal) for e in self.entities if e.start not in self.sources)
+
+    def topic(self, before: int, types: Sequence[str], categories: frozenset[str] = frozenset()) -> Entity | None:
+        """The most mentioned entity of these types named before `before` (nearest on a tie)."""
+        best: Entity | None = None
+        best_key = None
+        for n, e in enumerate(self.entities):
+            if e.stop > before or e.type not in types or e.start in self.sources:
+                continue
+            if categories and e.category not in categories:
+                continue
+            key = (self.mentions[(e.type, e.normal)], n)
+            if best_key is None or key > best_key:
+                best, best_key = e, key
+        return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +114,9 @@ def source_starts(text: str, entities: Sequence[Entity]) -> frozenset[int]:
         left = left[max(left.rfind("."), left.rfind("\n")) + 1 :]
         if SOURCE_RE.search(left):
             out.add(e.start)
-    return frozenset(out)
+    # a source stays a source in the whole text ("по данным Counterpoint ... Counterpoint отмечает")
+    normals = {(e.type, e.normal) for e in entities if e.start in out}
+    return frozenset(e.start for e in entities if (e.type, e.normal) in normals)
 
 
 def _prep(tree: Tree, i: int) -> str | None:
@@ -112,6 +143,8 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
     tok = tree.tokens[i]
     kinds = anaphora.anaphor_kinds(tree, i)
+    if kinds and s.spec and all(k.type == anaphora.ANY for k in kinds):
+        kinds = [anaphora.Kind(HARDWARE, frozenset(), None)]  # "он получил 54 млрд транзисторов"
     if kinds:
         # "компания SK Hynix": the name beside the anaphor wins
         for c in tree.children[i]:
@@ -153,7 +186,10 @@ def named_word(s: Sentence, ctx: Context, i: int) -> Link | None:
 
 def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
-    if tree.tokens[i].pos not in NOUN_POS and i not in s.amount:
+    # a name under the amount itself is what is counted ("224 тысячи ускорителей Hopper"), not its
+    # holder; an anaphor there is ("двух директоров компании")
+    on_amount = i in s.amount
+    if tree.tokens[i].pos not in NOUN_POS and not on_amount:
         return None
     for c in tree.children[i]:
         t = tree.tokens[c]
@@ -162,6 +198,8 @@ def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
         if _prep(tree, c) is not None:
             continue
         if t.rel == "det" and not anaphora.is_pronoun(t):
+            continue
+        if on_amount and c in s.entity_at:
             continue
         link = _named_or_anaphor(s, ctx, c)
         if link:
@@ -201,8 +239,6 @@ def u_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
 
 def anaphoric_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
     for c in _subjects(s.tree, i):
-        if s.tree.tokens[c].rel == "nsubj:pass":
-            continue
         link = _named_or_anaphor(s, ctx, c)
         if link:
             return link
@@ -217,6 +253,33 @@ def noun_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
         link = genitive_holder(s, ctx, c) or u_holder(s, ctx, c) or _place(s, ctx, c)
         if link:
             return Link(link.entity, link.mention, tree.tokens[c].lemma)
+    return None
+
+
+def owned_oblique(s: Sentence, ctx: Context, i: int) -> Link | None:
+    """ "на долю HUAWEI приходится 43,9%": the holder of a noun of what is owned, beside the verb."""
+    tree = s.tree
+    if tree.tokens[i].pos not in VERB_POS:
+        return None
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "obl" and c not in s.amount and t.lemma in OWNED_NOUNS:
+            link = genitive_holder(s, ctx, c)
+            if link:
+                return Link(link.entity, link.mention, t.lemma)
+    return None
+
+
+def recipient(s: Sentence, ctx: Context, i: int) -> Link | None:
+    """ "«Бронза» досталась Apple с 14 %": a named dative beside the verb."""
+    tree = s.tree
+    if tree.tokens[i].pos not in VERB_POS:
+        return None
+    for c in tree.children[i]:
+        if tree.tokens[c].rel == "iobj":
+            link = _entity_link(s, ctx, c)
+            if link:
+                return link
     return None
 
 
@@ -270,6 +333,8 @@ RULES: tuple[Callable[[Sentence, Context, int], Link | None], ...] = (
     u_holder,
     anaphoric_subject,
     noun_subject,
+    owned_oblique,
+    recipient,
     controller,
     device_place,
 )
@@ -280,14 +345,52 @@ def _is_spec(q: Quantity) -> bool:
     return q.kind == MEASURE or (q.kind == COUNT and unit in SPEC_NOUNS)
 
 
+DEVICE_CATEGORIES = frozenset({"device", "console"})
+# How many sentences back a holder just linked still stands for an unnamed one.
+RECENT_SENTENCES = 2
+
+
 def spec_device(ctx: Context, q: Quantity) -> Entity | None:
-    """A device feature with no holder in the tree belongs to the device last named."""
+    """A device feature with no holder in the tree belongs to the device the text is about."""
     if not _is_spec(q):
         return None
-    for e in reversed(ctx.entities):
-        if e.type == HARDWARE and e.stop <= q.start:
-            return e
+    device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
+    if device is None and (q.unit in CHIP_UNITS or q.kind == COUNT):
+        device = ctx.topic(q.start, (HARDWARE,))
+    return device
+
+
+def implicit_holder(s: Sentence, ctx: Context, q: Quantity, verb: int | None) -> Entity | None:
+    """An amount whose holder goes unnamed: "Общая выручка увеличилась на 30%" (a noun of what a
+    company has), "в 2024 году приобрела 485 тысяч" (no subject at all). It is the holder just
+    linked, when near, else the organisation the text is about. A market figure ("Спрос
+    рухнул на 13%") or a passive ("было реализовано") names no holder."""
+    tree = s.tree
+    if verb is not None:
+        subjects = _subjects(tree, verb)
+        if subjects:
+            owned = [c for c in subjects if tree.tokens[c].lemma in OWNED_NOUNS]
+            if not owned or any(_generic_owner(s, c) for c in owned):
+                return None
+        elif tree.tokens[verb].pos in ("PRTS", "PRTF", "GRND"):
+            return None
+    if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
+        return ctx.recent
+    topic = ctx.topic(q.start, (ORG,))
+    if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
+        return topic
     return None
+
+
+def _generic_owner(s: Sentence, i: int) -> bool:
+    """ "доля десяти ведущих брендов": the owner is a plural common noun, nobody named."""
+    tree = s.tree
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "nmod" and _prep(tree, c) is None and _plain_noun(s, c) and t.can_be("plur") \
+                and not t.can_be("sing"):
+            return True
+    return False
 
 
 def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | None, str | None]:
@@ -297,34 +400,37 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
     if head is None:
         return None, None
     s.amount = frozenset(t.index for t in tree.tokens if t.start < q.stop and q.start < t.stop)
-    node = head
-    verb = noun = None
+    s.spec = _is_spec(q)
+    node, edge = head, ""
+    verb: int | None = None
     for _ in range(MAX_CLIMB):
         tok = tree.tokens[node]
-        if node not in s.amount:
-            if tok.pos in VERB_POS and verb is None:
-                verb = tok.lemma
-            elif tok.pos in NOUN_POS and verb is None and noun is None and node not in s.entity_at:
-                noun = tok.lemma
-        for rule in RULES:
-            link = rule(s, ctx, node)
-            if link is not None:
-                return _subject(link), _predicate(q, link, verb, noun, s, head)
-        if tok.rel in CLAUSE_RELS or tok.head < 0:
+        if node not in s.amount and tok.pos in VERB_POS and verb is None:
+            verb = node
+        # a part in a list beside the amount ("процессором X, а также 8 ГБ памяти") is a sibling,
+        # not the holder
+        if not (s.spec and edge == "conj"):
+            for rule in RULES:
+                link = rule(s, ctx, node)
+                if link is not None:
+                    return _subject(link), predicate(s, q, head, verb, link)
+        # a gerund shares its doer with the verb it depends on ("..., уволив 12 тыс. человек")
+        gerund = tok.rel == "advcl" and tok.pos == "GRND"
+        if (tok.rel in CLAUSE_RELS and not gerund) or tok.head < 0:
             break
         if tok.rel.startswith("acl"):
             # "компания, чья выручка выросла": the noun the clause describes
             link = _named_or_anaphor(s, ctx, tok.head)
             if link:
-                return _subject(link), _predicate(q, link, verb, noun, s, head)
+                return _subject(link), predicate(s, q, head, verb, link)
         parent = tree.tokens[tok.head]
         if parent.pos in VERB_POS and parent.lemma in REPORT_VERBS and tok.rel not in ("obj", "obl", "xcomp"):
             break
-        node = tok.head
-    device = spec_device(ctx, q)
-    if device is not None:
-        return _subject(Link(device, (device.text, device.start, device.stop))), _spec_predicate(q, s, head, noun)
-    return None, None
+        node, edge = tok.head, tok.rel
+    entity = spec_device(ctx, q) or implicit_holder(s, ctx, q, verb)
+    if entity is None:
+        return None, None
+    return _subject(Link(entity, (entity.text, entity.start, entity.stop))), predicate(s, q, head, verb, None)
 
 
 def _subject(link: Link) -> Subject:
@@ -333,25 +439,80 @@ def _subject(link: Link) -> Subject:
     return Subject(e.type, e.normal or e.text, text, start, stop)
 
 
-def _predicate(q: Quantity, link: Link, verb: str | None, noun: str | None, s: Sentence, head: int) -> str | None:
-    if link.noun:
+def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link | None) -> str | None:
+    """The word that ties holder and amount: the noun that governs the amount ("по цене $435",
+    "ёмкостью 4000 мАч"), a feature noun under a measure ("12 ГБ памяти"), the holder's noun
+    ("выручка TSMC составила"), the counted part of a device ("128 ядер"), else the verb."""
+    tree = s.tree
+    if link is not None and link.noun and link.noun not in NOT_PREDICATES:
         return link.noun
-    if _is_spec(q):
-        return _spec_predicate(q, s, head, noun) or verb
-    return verb or noun or _inner_noun(q, s, head)
+    governing = _governing_noun(s, head)
+    if governing is not None:
+        return _term(tree, governing)
+    if s.spec:
+        if q.kind == COUNT:
+            return q.unit.split()[-1]
+        inner = _inner_noun(s, head)
+        if inner is not None:
+            return _term(tree, inner)
+        if q.unit in FEATURES:
+            return FEATURES[q.unit]
+    if verb is not None:
+        for c in _subjects(tree, verb):
+            if _plain_noun(s, c) and tree.tokens[c].lemma not in NOT_PREDICATES and c not in s.amount:
+                return _term(tree, c)
+        return tree.tokens[verb].lemma
+    inner = _inner_noun(s, head)
+    return _term(tree, inner) if inner is not None else None
 
 
-def _spec_predicate(q: Quantity, s: Sentence, head: int, noun: str | None) -> str | None:
-    """A feature's name: the noun that governs the amount ("ёмкостью"), the counted part, or the noun after it."""
-    if q.kind == COUNT:
-        return q.unit.split()[-1]
-    return _inner_noun(q, s, head) or noun
+def _governing_noun(s: Sentence, head: int) -> int | None:
+    """The nearest noun above the amount, before any verb, that names something ("ёмкостью")."""
+    tree = s.tree
+    node = tree.parent(head)
+    for _ in range(3):
+        if node is None or node.pos in VERB_POS:
+            return None
+        if node.index not in s.amount and _plain_noun(s, node.index) and node.lemma not in NOT_PREDICATES:
+            return node.index
+        node = tree.parent(node.index)
+    return None
 
 
-def _inner_noun(q: Quantity, s: Sentence, head: int) -> str | None:
+def _plain_noun(s: Sentence, i: int) -> bool:
+    """A common noun that is neither a name nor an anaphor."""
+    tok = s.tree.tokens[i]
+    return tok.pos in NOUN_POS and i not in s.entity_at and not anaphora.anaphor_kinds(s.tree, i)
+
+
+def _term(tree: Tree, i: int) -> str:
+    """The noun's lemma, with its adjective when the two make a listed term ("пропускная способность")."""
+    tok = tree.tokens[i]
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "amod":
+            phrase = f"{_agree(t, tok)} {tok.lemma}"
+            if phrase in TERMS:
+                return phrase
+    return tok.lemma
+
+
+def _agree(adj: Token, noun: Token) -> str:
+    """The adjective in the nominative singular of the noun's gender."""
+    from ..morph import parse as morph_parse
+
+    gender = next((p.tag.gender for p in morph_parse(noun.low) if p.tag.gender), "masc")
+    for p in morph_parse(adj.low):
+        form = p.inflect({"nomn", "sing", gender}) if p.tag.POS in ("ADJF", "PRTF") else None
+        if form is not None:
+            return form.word
+    return adj.lemma
+
+
+def _inner_noun(s: Sentence, head: int) -> int | None:
     tree = s.tree
     for c in tree.children[head]:
         t = tree.tokens[c]
-        if t.rel == "nmod" and t.pos in NOUN_POS and _prep(tree, c) is None and c not in s.entity_at:
-            return t.lemma
+        if t.rel == "nmod" and _plain_noun(s, c) and _prep(tree, c) is None and t.lemma not in NOT_PREDICATES:
+            return c
     return None
