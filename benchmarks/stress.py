@@ -140,6 +140,18 @@ def _time(ex, family: str, text: str, row: dict, parts: bool) -> None:
 # ----------------------------------------------------------------------------- parent
 
 
+_start_wall = time.monotonic()
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a running child; wall time where /proc is missing."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.monotonic() - _start_wall
+
+
 def measure(family: str, sizes: list[int], parts: bool, cap: float) -> list[dict]:
     """Rows of one family; the last size is stopped once it is past the growth limit."""
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -153,7 +165,7 @@ def measure(family: str, sizes: list[int], parts: bool, cap: float) -> list[dict
 
         sel = selectors.DefaultSelector()
         sel.register(proc.stdout, selectors.EVENT_READ)
-        started = time.monotonic()
+        started = _cpu(proc.pid)
         while True:
             done = [r for r in rows if "seconds" in r]
             budget = cap
@@ -161,14 +173,17 @@ def measure(family: str, sizes: list[int], parts: bool, cap: float) -> list[dict
                 # the next size may take LIMIT × (this size's time × its size ratio / 10), no more
                 nxt = sizes[len(done)] / done[-1]["size"]
                 budget = min(cap, max(5.0, LIMIT / 10 * nxt * done[-1]["seconds"] * 1.1 + 3))
-            if not sel.select(timeout=max(0.0, budget - (time.monotonic() - started))):
-                rows.append({**partial, "size": sizes[len(done)], "stopped": budget})
-                break
+            # budgets are CPU seconds of the child, so a loaded machine does not stop a size early
+            if not sel.select(timeout=1.0):
+                if _cpu(proc.pid) - started > budget:
+                    rows.append({**partial, "size": sizes[len(done)], "stopped": budget})
+                    break
+                continue
             line = proc.stdout.readline()
             if not line:
                 break
             row = json.loads(line)
-            started = time.monotonic()  # the budget is per stage, and per size
+            started = _cpu(proc.pid)  # the budget is per stage, and per size
             if "partial" in row:
                 partial = row
                 continue
@@ -187,7 +202,7 @@ def main() -> int:
     ap.add_argument("--families", default=",".join(FAMILIES), help="comma-separated; default: all")
     ap.add_argument("--sizes", default=SIZES, help=f"comma-separated characters, K/M suffixes (default {SIZES})")
     ap.add_argument("--parts", action="store_true", help="also time the stages alone")
-    ap.add_argument("--cap", type=float, default=300.0, help="seconds any one size may take at most")
+    ap.add_argument("--cap", type=float, default=300.0, help="CPU seconds any one size may take at most")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     sizes = [parse_size(s) for s in args.sizes.split(",")]
@@ -218,14 +233,13 @@ def main() -> int:
         last = rows[-1] if rows else {}
         if any("error" in r for r in rows):
             ratio = "crash ✗"
+        elif any("stopped" in r for r in rows):
+            ratio = f"> {LIMIT:.0f}× ✗" if len(rows) == len(sizes) else f"stopped at {label(last['size'])} ✗"
         elif len(rows) == len(sizes) and len(rows) >= 2:
-            if "stopped" in last:
-                ratio = f"> {LIMIT:.0f}× ✗"
-            else:
-                x = last["seconds"] / max(rows[-2]["seconds"], 1e-3) * (sizes[-2] * 10 / sizes[-1])
-                ratio = f"{x:.1f}×" + (" ✗" if x > LIMIT else "")
-                limit_mb = 250 + 10 * last["bytes"] / 1e6
-                rss = f"{last['rss_mb']:.0f} ({limit_mb:.0f})" + (" ✗" if last["rss_mb"] > limit_mb else "")
+            x = last["seconds"] / max(rows[-2]["seconds"], 1e-3) * (sizes[-2] * 10 / sizes[-1])
+            ratio = f"{x:.1f}×" + (" ✗" if x > LIMIT else "")
+            limit_mb = 250 + 10 * last["bytes"] / 1e6
+            rss = f"{last['rss_mb']:.0f} ({limit_mb:.0f})" + (" ✗" if last["rss_mb"] > limit_mb else "")
         if "✗" in ratio or "✗" in rss:
             over.append(family)
         stages = ""
