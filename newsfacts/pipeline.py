@@ -13,16 +13,7 @@ from dataclasses import dataclass, replace
 
 from .const import ORG
 from .doc import Document, Entity, Quantity, Sentence
-from .extractors.entities import (
-    Mention,
-    extend_latin,
-    is_common_phrase,
-    is_not_entity,
-    quoted_core,
-    resolve,
-    source_mentions,
-    trim,
-)
+from .extractors.entities import assemble
 from .extractors.ner import NerTagger
 from .segment import split_sentences
 
@@ -127,33 +118,7 @@ class Extractor:
         source, text, sentences = p.source, p.text, p.sentences
         hardware: list[Entity] = self.hardware.find(text) if self.use_hardware else []
         hw_spans = [(e.start, e.stop) for e in hardware if e.type != ORG]
-        mentions = []
-        for sent, sent_spans in zip(sentences, spans, strict=True):
-            for start, stop, type_ in sent_spans:
-                start, stop = trim(text, sent.start + start, sent.start + stop)
-                start, stop = trim(text, quoted_core(text, start, stop), stop)
-                stop = extend_latin(text, start, min(stop, sent.stop))
-                stop = min(stop, sent.stop)
-                if start >= stop or not any(ch.isalpha() for ch in text[start:stop]):
-                    continue
-                if is_not_entity(type_, text[start:stop]):
-                    continue
-                if start == sent.start and is_common_phrase(text[start:stop]):
-                    continue
-                # a model name wins over natasha's ORG/LOC reading of it ("NVIDIA H100")
-                if any(start < b and a < stop for a, b in hw_spans):
-                    continue
-                mentions.append(Mention(type_, start, stop, text[start:stop]))
-        for e in hardware:
-            if e.type == ORG:
-                mentions.append(Mention(ORG, e.start, e.stop, e.text))
-        taken = [(m.start, m.stop) for m in mentions] + hw_spans
-        for m in source_mentions(text):
-            if not any(m.start < b and a < m.stop for a, b in taken):
-                mentions.append(m)
-        mentions.sort(key=lambda m: (m.start, m.stop))
-        entities = resolve(mentions)
-        entities += [e for e in hardware if e.type != ORG]
+        entities = assemble(text, sentences, spans, hardware)
         quantities: list[Quantity] = []
         if self.use_quantities:
             quantities = self.quantities.find(text, skip=hw_spans)

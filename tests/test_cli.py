@@ -171,7 +171,7 @@ def test_batch_goes_on_after_a_bad_file_and_counts_it(run, tmp_path):
     ]
     errors = result.stderr.splitlines()
     assert errors[0] == f"newsfacts: {tmp_path / 'b.txt'}: not a text file"
-    assert errors[-1].startswith("newsfacts: 3 files, ") and ", 1 failed in " in errors[-1]
+    assert errors[-1].startswith("newsfacts: 3 documents, ") and ", 1 failed in " in errors[-1]
 
 
 def test_usage_errors_exit_2(run):
