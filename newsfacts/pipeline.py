@@ -6,6 +6,7 @@ work across the sentences of several documents.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -15,6 +16,16 @@ from .doc import Document, Entity, Quantity, Sentence
 from .extractors.entities import assemble
 from .extractors.ner import NerTagger
 from .segment import split_sentences
+
+# Lone surrogates (from surrogateescape or unicode_escape decoding) cannot be
+# encoded as UTF-8, so the JSON of their document could not be written.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (one for one: offsets stay valid)."""
+    return _SURROGATE.sub("\ufffd", text)
+
 
 # Sentences sent to NER at once: bounds memory on huge inputs and lets small
 # documents share a batch.
@@ -64,6 +75,7 @@ class Extractor:
         """Facts of many texts, in order, NER batched across them.
 
         An item is a text, a (source, text) pair or a (source, text, published) triple.
+        Lone surrogates in them are replaced by U+FFFD, so every Document encodes as UTF-8.
         """
         pending: list[_Pending] = []
         size = 0
@@ -71,6 +83,8 @@ class Extractor:
             if isinstance(item, str):
                 item = (f"<text {n}>", item)
             source, text, published = (*item, None)[:3]
+            source, text = clean_text(source), clean_text(text)
+            published = None if published is None else clean_text(published)
             sentences = split_sentences(text)
             if len(sentences) > CHUNK_SENTENCES:
                 yield from self._flush(pending)
