@@ -95,12 +95,11 @@ class SyntaxParser:
         install_pymorphy_alias()
         from natasha import NewsEmbedding, NewsSyntaxParser
 
-        from ..extractors.fastcnn import FastCNNEncoder
-
         parser = NewsSyntaxParser(NewsEmbedding())
         infer = parser.infer
         infer.encoder.batch_size = 32  # sentences padded together
-        infer.model.encoder = FastCNNEncoder(infer.model.encoder)
+        # slovnet's own encoder: extractors/fastcnn.py packs rows for NER's own forward pass
+        # and is no drop-in module for natasha's infer objects
         return infer
 
     def parse(self, texts: Sequence[str], offsets: Sequence[int] | None = None) -> list[Tree]:
