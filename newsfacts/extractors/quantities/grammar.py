@@ -419,9 +419,10 @@ class Grammar:
         toks = ctx.toks
         j = cand.j
         # backwards: "... 5 стеков памяти HBM3 из 6"
-        if cand.prev == "из" and last is not None and last.kind == COUNT and cand.i0 == cand.k:
+        near = last is not None and cand.k - 1 - last.j <= 4  # tested first: `last` may lie far back
+        if near and cand.prev == "из" and last.kind == COUNT and cand.i0 == cand.k:
             gap = toks[last.j : cand.k - 1]
-            if len(gap) <= 4 and not any(t.text in _SENT_END or t.kind == GAP for t in gap):
+            if not any(t.text in _SENT_END or t.kind == GAP for t in gap):
                 if "\n" not in ctx.text[toks[last.j - 1].stop : toks[cand.k].start]:
                     cand.unit, cand.kind = last.unit, last.kind
                     return [cand], j
@@ -461,7 +462,10 @@ class Grammar:
         if cand.mult != last.mult or (cand.mult == 1 and not cand.num.digits):
             return False
         toks = ctx.toks
-        between = ctx.text[toks[last.j - 1].stop : toks[cand.i0].start]
+        a, b = toks[last.j - 1].stop, toks[cand.i0].start
+        if b - a > limit:
+            return False  # checked before slicing: `last` may lie far back
+        between = ctx.text[a:b]
         return len(between) <= limit and not _SENTENCE_BREAK.search(between)
 
     def _noun_before(self, ctx: Ctx, cand: Cand, last: Cand | None) -> Unit | None:

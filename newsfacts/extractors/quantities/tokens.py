@@ -39,6 +39,9 @@ _MASK_RE = re.compile(
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!:?\d)"
     r")"
 )
+_SPACE = re.compile(r"\s")
+_SPACE_BEFORE = re.compile(r"\s(?!.*\s)", re.S)  # the last whitespace in the searched range
+SNAP = 64  # how far a window may widen to reach whitespace
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -141,13 +144,16 @@ class Tokenizer:
                 out[-1] = (out[-1][0], min(n, m.end() + WINDOW_FWD))
                 continue
             out.append((max(0, p - WINDOW_BACK), min(n, m.end() + WINDOW_FWD)))
-        snapped = []
+        snapped: list[tuple[int, int]] = []
         for a, b in out:
-            # widen to whitespace so no token is cut
-            while a > 0 and not text[a - 1].isspace():
-                a -= 1
-            while b < n and not text[b].isspace():
-                b += 1
+            # widen to whitespace so no token is cut, but never by more than SNAP characters
+            # and never back over the previous window: in text without spaces an unbounded
+            # widening rescans the same run for every window (quadratic)
+            floor = snapped[-1][1] if snapped else 0
+            m = _SPACE_BEFORE.search(text, max(floor, a - SNAP), a)
+            a = max(floor, m.end() if m else a - SNAP)
+            m = _SPACE.search(text, b, min(n, b + SNAP))
+            b = m.start() if m else min(n, b + SNAP)
             if snapped and a <= snapped[-1][1]:
                 snapped[-1] = (snapped[-1][0], b)
             else:
