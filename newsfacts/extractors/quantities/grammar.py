@@ -57,21 +57,6 @@ class Grammar:
         self.lex = lex
         self.numbers = numbers
         self.units = units
-        self._starts: dict[str, bool] = {}  # word -> whether an amount can start at it (cached)
-
-    def can_start(self, t) -> bool:
-        """Whether an amount may start at token t (a cheap test before parse_at)."""
-        if t.kind == NUM or t.text[:1] in self.lex.pre_first:
-            return True
-        if t.kind != WORD:
-            return False
-        got = self._starts.get(t.low)
-        if got is None:
-            got = self.lex.numeral_start(t.low) or self._word_amount(t.low) is not None
-            if len(self._starts) > 100_000:
-                self._starts.clear()
-            self._starts[t.low] = got
-        return got
 
     def _word_amount(self, low: str) -> tuple[float, Unit | None] | None:
         """An amount inside one word: "двухпроцентным" (2, %), "топ-10" (10, no unit yet)."""
@@ -258,11 +243,15 @@ class Grammar:
         "четверть века" are no shares (dropped as unitless)."""
         toks = ctx.toks
         k = cand.k
-        ordinal_before = k > 0 and ctx.spaced(k - 1, k) and any(
-            p.tag.POS == "ADJF" and "Anum" in p.tag for p in parse(toks[k - 1].text)
+        ordinal_before = (
+            k > 0
+            and ctx.spaced(k - 1, k)
+            and any(p.tag.POS == "ADJF" and "Anum" in p.tag for p in parse(toks[k - 1].text))
         )
-        time_after = j < ctx.n and ctx.spaced(j - 1, j) and any(
-            p.normal_form in self.lex.frac_nouns for p in parse(toks[j].text) if p.tag.POS == "NOUN"
+        time_after = (
+            j < ctx.n
+            and ctx.spaced(j - 1, j)
+            and any(p.normal_form in self.lex.frac_nouns for p in parse(toks[j].text) if p.tag.POS == "NOUN")
         )
         if not ordinal_before and not time_after:
             cand.value = cand.num.value * 100

@@ -72,8 +72,7 @@ class Lexicon:
                 self.numerals.setdefault(w, (v, cls, plural))
         # where amounts can start: digits and number words; only text near them is tokenized
         words = [w for w in self.numerals if w.isalpha()]
-        firsts = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
-        self._trigger_words = (firsts, trie_regex(words))
+        self._trigger_words = ({w[0] for w in words}, trie_regex(words))
 
     def _compile_trigger(self) -> None:
         firsts, words = self._trigger_words
@@ -81,11 +80,12 @@ class Lexicon:
         prefixed = trie_regex(list(self.prefixes)) + "ъ?" + trie_regex(list(self.adj_units))
         self._prefixed_re = re.compile(prefixed)  # a cheap first test for prefixed_unit
         tops = "|".join(sorted(self.top_words))
-        firsts += "".join({w[0] + w[0].upper() for w in [*self.prefixes, *self.top_words]})
-        # one first-letter lookahead rejects most positions before any trie is tried
-        self.trigger_re = re.compile(
-            r"\d|\b(?=[" + firsts + r"])(?i:(?:" + words + r")\b|" + prefixed + "|(?:" + tops + ")-\\d)"
-        )
+        firsts = "".join(sorted(firsts | {w[0] for w in [*self.prefixes, *self.top_words]}))
+        # one first-letter lookahead rejects most positions before any trie is tried; the
+        # pattern is lower case, for text.lower() (faster than a case-insensitive match)
+        body = r"\d|\b(?=[" + firsts + r"])(?:(?:" + words + r")\b|" + prefixed + "|(?:" + tops + ")-\\d)"
+        self.trigger_re = re.compile(body)
+        self.trigger_any_case_re = re.compile(body, re.I)  # for text whose lower() changes its length
 
     def _load_units(self) -> None:
         sym: dict[str, Unit] = {}  # exact spelling

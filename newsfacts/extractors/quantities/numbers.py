@@ -181,7 +181,7 @@ class NumberReader:
                 if got and got[0].kind == MEASURE:
                     j = k + 1
         raw_s = text[toks[k].start : toks[j - 1].stop]
-        if sum(ch.isdigit() for ch in raw_s) > MAX_DIGITS:
+        if len(raw_s) > MAX_DIGITS and sum(ch.isdigit() for ch in raw_s) > MAX_DIGITS:
             return Num(0.0, k, j, "many", overlong=True)  # a digit run, not an amount
         value, alt, dotted = read_digits(raw_s)
         num = Num(value, k, j, mode_for(value), raw=value, alt=alt, dotted=dotted)

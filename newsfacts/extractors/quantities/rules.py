@@ -1,7 +1,7 @@
 """RULES: each tests one condition under which a candidate is NOT a quantity.
 
-They run in list order; the first that fires drops the candidate. Each has a
-test case that only it decides (tests/test_quantity_rules.py).
+A candidate that any rule fires on is dropped. Each rule has a test case that
+only it decides (tests/test_quantity_rules.py).
 """
 
 from __future__ import annotations
@@ -154,7 +154,10 @@ def is_unitless(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
 
 
 Rule = Callable[[Lexicon, Ctx, Cand], bool]
+# Any rule that fires drops the candidate, so the order changes no outcome; it puts
+# the cheap and frequent tests first (most candidates are bare numbers).
 RULES: list[Rule] = [
+    is_unitless,
     is_out_of_range,
     is_glued_code,
     is_version,
@@ -168,7 +171,4 @@ RULES: list[Rule] = [
     is_address,
     is_negated,
     is_indefinite_one,
-    is_unitless,
 ]
-
-
