@@ -445,8 +445,8 @@ class Grammar:
         when both are written alike: the same multiplier, or both ranges."""
         if last.unit is None or last.kind not in (COUNT, MONEY, MEASURE) or last.j > cand.i0:
             return False
-        if cand.mult == 1 and (cand.max is None or last.max is None):
-            return False
+        if cand.mult == 1 and (cand.max is None or last.max is None or last.kind == COUNT):
+            return False  # plain ranges share measures and prices, not counts ("30-40 раз … 50-60")
         limit = 150 if cand.mult != 1 else 40  # two plain ranges must stand close: "2–4 недель против 13–17"
         if cand.mult != last.mult or (cand.mult == 1 and not cand.num.digits):
             return False

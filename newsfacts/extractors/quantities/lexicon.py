@@ -169,6 +169,7 @@ class Lexicon:
         self.yuan_cues = tuple(words("yuan_cue"))
         self.top_words = words("top_word")
         self.top_unit = next(iter(words("top_unit")), "место")
+        self.not_prefixed = tuple(words("not_prefixed"))
 
     def numeral_start(self, low: str) -> bool:
         """Whether a lower-cased word can start a number ("пять", "пяти-шести")."""
@@ -185,7 +186,7 @@ class Lexicon:
     def prefixed_unit(self, low: str) -> tuple[float, Unit] | None:
         """A number word inside a compound adjective: "двухпроцентным" -> (2, %),
         "восьмиядерный" -> (8, ядро), "пятикратный" -> (5, раз)."""
-        if not self._prefixed_re.match(low):
+        if not self._prefixed_re.match(low) or low.startswith(self.not_prefixed):
             return None
         for n in range(min(len(low) - 4, 20), 2, -1):
             v = self.prefixes.get(low[:n])

@@ -128,8 +128,8 @@ class UnitReader:
             if (num.mult != 1 or num.vague) and t.kind == WORD and t.text.isalpha() and has_latin(t.text):
                 return UnitMatch(Unit(t.text, COUNT), j + 1, j)
             # "150 БС", "3 тыс. ЦОД": a Cyrillic abbreviation names what is counted
-            # (not after a year: "в 2024 ЦБ")
-            if is_abbreviation(t.text) and not (num.digits and num.mult == 1 and 1800 <= num.value <= 2100):
+            # (after a whole number; not after a year, "в 2024 ЦБ", nor a clock time, "в 19.00 МХТ")
+            if is_abbreviation(t.text) and self._counts_abbreviation(ctx, num):
                 return UnitMatch(Unit(t.text, COUNT), j + 1, j)
             return None
         parts, _, end = np
@@ -141,6 +141,13 @@ class UnitReader:
         r.inner = next((p[0] for p in parts if p[1] is NUMADJ), -1)
         self._trailer(ctx, r)
         return r
+
+    @staticmethod
+    def _counts_abbreviation(ctx: Ctx, num: Num) -> bool:
+        if num.mult != 1:
+            return True
+        written = ctx.toks[num.i].text
+        return num.digits and written.isdigit() and not (len(written) == 4 and 1800 <= num.value <= 2100)
 
     def noun_unit(self, phrase: str, head: str) -> Unit:
         """A lemma phrase as a currency, a unit noun, or else the counted thing itself."""
