@@ -428,14 +428,48 @@ class Grammar:
                 if cand.num.alt is not None and other.kind in (COUNT, MONEY):
                     cand.value = cand.num.alt
                 return [cand, *res[0]], res[1]
-        if last is not None and self._same_shape(ctx, cand, last):
+        if last is not None and (self._same_shape(ctx, cand, last) or self._compared(ctx, cand, last)):
             cand.unit, cand.kind = last.unit, last.kind
             return [cand], j
         noun = self._noun_before(ctx, cand, last)
         if noun is not None:
             cand.i0, cand.unit_tok = cand.k - 1, cand.k - 1
             cand.unit, cand.kind = noun.unit, noun.kind
+            return [cand], j
+        noun = self._counted_earlier(ctx, cand, last)
+        if noun is not None:
+            cand.unit, cand.kind = noun.unit, noun.kind
         return [cand], j
+
+    def _compared(self, ctx: Ctx, cand: Cand, last: Cand) -> bool:
+        """A number compared with the amount just before it takes its unit: "до 192 ядер против
+        текущих 128", "16 ГБ вместо 8" (a comparison word, at most one adjective between)."""
+        if last.unit is None or last.kind == PERCENT or not cand.num.digits or cand.i0 != cand.k:
+            return False
+        between = ctx.toks[last.j : cand.k]
+        if not 1 <= len(between) <= 2 or between[0].low not in self.lex.compare_words:
+            return False
+        if not all(ctx.spaced(x - 1, x) for x in range(last.j, cand.k + 1)):
+            return False
+        return len(between) == 1 or bool(self.units.phrases.word_roles(between[1].text, "many")[0])
+
+    def _counted_earlier(self, ctx: Ctx, cand: Cand, last: Cand | None) -> Unit | None:
+        """A multiplied number whose counted noun stands earlier in the clause: "численность
+        сотрудников уменьшилась на 2 тыс.", "рост числа пользователей до 400 млн"."""
+        if cand.mult == 1 or cand.max is not None or not cand.num.digits:
+            return None
+        toks = ctx.toks
+        start = max(0, cand.i0 - 4, last.j if last is not None else 0)
+        for x in range(cand.i0 - 1, start - 1, -1):
+            t = toks[x]
+            if t.kind != WORD or not ctx.spaced(x, x + 1):
+                return None  # punctuation or a line break ends the clause
+            _adj, nouns = self.units.phrases.word_roles(t.text, "many")
+            nouns = [p for p in nouns if "gent" in p.tag and "plur" in p.tag and "anim" in p.tag]
+            if nouns and parse(t.text)[0].tag.POS == "NOUN":  # "готов" is no noun ("гот")
+                lemma = max(nouns, key=lambda p: p.score).normal_form
+                return self.units.noun_unit(lemma, lemma)
+        return None
 
     @staticmethod
     def _same_shape(ctx: Ctx, cand: Cand, last: Cand) -> bool:

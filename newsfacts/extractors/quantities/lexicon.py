@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ...const import MONEY
-from ...data import load_rows
+from ...data import data_path, load_lines, load_rows
 from ...morph import get_morph
 from .text import alternation, fold, trie_regex
 
@@ -28,6 +28,19 @@ class Unit:
     kind: str
     factor: float = 1.0
     trailer: str = ""  # a word after the unit that belongs to it ("долларов США")
+
+
+def unit_spellings(units: set[str]) -> list[tuple[str, bool]]:
+    """Written symbols of the given canonical units in units.tsv, as (spelling, any case):
+    unit_spellings({"ГБ", "ТБ"}) gives ("ГБ", True), ("GB", True), ("Гбайт", True), ...
+    For other extractors (hardware memory sizes) that must agree with this table; reads
+    the file only, no morphology."""
+    out = []
+    for row in load_rows("units.tsv"):
+        spelling, unit, _kind, match = row[:4]
+        if unit in units and match in ("sym", "isym"):
+            out.append((spelling, match == "isym"))
+    return out
 
 
 class Lexicon:
@@ -133,11 +146,14 @@ class Lexicon:
     def _load_approx(self) -> None:
         self.approx: dict[tuple[str, ...], str] = {}
         self.preps: set[str] = set()
+        self.compare_words: set[str] = set()
         self.suffixes: dict[tuple[str, ...], str] = {}
         for phrase, typ in load_rows("approx.tsv"):
             key = tuple(phrase.split())
             if typ == "prep":
                 self.preps.add(phrase)
+            elif typ == "compare":
+                self.compare_words.add(phrase)
             elif typ == "suffix":
                 self.suffixes[key] = typ
             else:
@@ -159,7 +175,12 @@ class Lexicon:
         self.day_parts = words("day_part")
         self.ordinal_suffixes = words("ordinal_suffix")
         self.cardinal_suffixes = words("cardinal_suffix")
-        self.model_suffixes = words("model_suffix")
+        # one list of model suffixes for hardware and quantities: model_suffixes.txt once the
+        # hardware side ships it, the rows here until then
+        if data_path("model_suffixes.txt").exists():
+            self.model_suffixes = frozenset(fold(w) for w in load_lines("model_suffixes.txt"))
+        else:
+            self.model_suffixes = words("model_suffix")
         self.version_words = words("version_word")
         self.address_words = words("address_word")
         self.rank_nouns = words("rank_noun")

@@ -12,12 +12,16 @@ def fold(s: str) -> str:
     return s.replace("ё", "е") if "ё" in s else s
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+
+
 def has_latin(s: str) -> bool:
-    return any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in s)
+    return _LATIN.search(s) is not None
 
 
 def has_cyrillic(s: str) -> bool:
-    return any("а" <= ch <= "я" or "А" <= ch <= "Я" or ch in "ёЁ" for ch in s)
+    return _CYRILLIC.search(s) is not None
 
 
 def trie_regex(words: Sequence[str]) -> str:
