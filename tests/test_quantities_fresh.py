@@ -241,3 +241,10 @@ def test_unit_spellings_for_other_extractors() -> None:
     got = unit_spellings({"ГБ", "ТБ"})
     assert ("ГБ", True) in got and ("GB", True) in got and ("TB", True) in got
     assert all(s not in {"МБ", "GB/s"} for s, _ in got)
+
+
+@pytest.mark.parametrize("text", HOSTILE[:4], ids=range(4))
+def test_extract_gives_valid_json_on_hostile_numbers(extractor, text: str) -> None:
+    doc = extractor.extract(text)
+    json.dumps(doc.as_json(), allow_nan=False)
+    assert all(math.isfinite(q.value) for q in doc.quantities)

@@ -6,10 +6,14 @@ import re
 from collections.abc import Sequence
 
 
+def unyo(s: str) -> str:
+    """ "ё" written as "е" (case kept): the one place that folds ё."""
+    return s.replace("ё", "е").replace("Ё", "Е") if "ё" in s or "Ё" in s else s
+
+
 def fold(s: str) -> str:
     """Lower case with "ё" read as "е": the one key every lexicon lookup uses."""
-    s = s.lower()
-    return s.replace("ё", "е") if "ё" in s else s
+    return unyo(s.lower())
 
 
 _LATIN = re.compile(r"[A-Za-z]")
