@@ -85,10 +85,10 @@ def is_year(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
         return True
     if c.unit_tok >= 0 and ctx.toks[c.unit_tok].low in lex.year_abbr:
         return True
-    # "2000 лет" is a duration, "2023 году"/"2020–2022 годах" are years
+    # "2000 лет" is a duration; "2023 году", "2020–2022 годах", "в 2013 и 2018 годы" are years
     if c.unit != "год":
         return False
-    return c.max is not None or "sing" in parse(ctx.toks[c.unit_tok].text)[0].tag
+    return c.max is not None or c.unit_tok < 0 or ctx.toks[c.unit_tok].low != "лет"
 
 
 def is_model_number(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
