@@ -52,9 +52,11 @@ def is_ordinal(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
 
 
 def is_date(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
-    """A day before a month name: "29 октября", "1-2 мая"."""
-    if c.unit_tok < 0 or c.kind != COUNT:
+    """A day before a month name: "29 октября", "1-2 мая", "20 и 23 апреля" (the 20 borrows the month)."""
+    if c.kind != COUNT:
         return False
+    if c.unit_tok < 0:
+        return c.unit in lex.months
     t = ctx.toks[c.unit_tok]
     return any(p.normal_form in lex.months for p in parse(t.low) if p.tag.POS == "NOUN") or (t.low in lex.months)
 
