@@ -62,7 +62,7 @@ def is_date(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
 
 
 def is_time_of_day(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
-    """Times of day: "в 5 часов утра"; "14:30" and "18:9" (a number next to a colon)."""
+    """Times of day: "в 5 часов утра", "в 11 вечера"; "14:30" and "18:9" (a number next to a colon)."""
     toks, k, nj = ctx.toks, c.k, c.nj
     if k > 0 and toks[k - 1].text == ":" and toks[k - 1].stop == toks[k].start:
         return True
@@ -70,7 +70,8 @@ def is_time_of_day(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
         return nj + 1 < ctx.n and toks[nj + 1].kind == NUM
     if c.unit == "час" and c.j < ctx.n and toks[c.j].sp:
         return toks[c.j].low in lex.day_parts
-    return False
+    # "в 11 вечера": the day part itself read as what is counted ("3 дня" stays a duration)
+    return c.kind == COUNT and c.unit_tok >= 0 and toks[c.unit_tok].low in lex.day_parts
 
 
 def is_year(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
