@@ -123,6 +123,8 @@ EVERYDAY = [
     ("Модуль получил 16 ГБ вместо 8.", ["16 measure ГБ", "8 measure ГБ"]),
     ("Этому городу 1900 лет.", ["1900 measure год"]),
     ("Поездка заняла 3 дня.", ["3 measure день"]),
+    ("Скорость упала ниже 50 мегабит в секунду.", ["50 measure Мбит/с"]),
+    ("Мотор выдаёт 2,0 кВт/кг.", ["2 measure кВт/кг"]),
     ("Численность сотрудников сократилась на 2 тыс., пишет газета.", ["2000 count сотрудник"]),
     ("Число пользователей сервиса выросло до 400 млн в месяц.", ["400000000 count пользователь ~"]),
     ("Ночью 7-12 ° тепла, днём 19-24 °.", ["7-12 measure градус", "19-24 measure градус"]),
@@ -254,3 +256,15 @@ def test_extract_gives_valid_json_on_hostile_numbers(extractor, text: str) -> No
     doc = extractor.extract(text)
     json.dumps(doc.as_json(), allow_nan=False)
     assert all(math.isfinite(q.value) for q in doc.quantities)
+
+
+def test_windows_never_rescan_text_without_spaces(ex: QuantityExtractor) -> None:
+    """Issue 8, item 6: in a run with no whitespace each window widens by a bounded amount
+    and never back over the previous one, so no character is tokenized twice."""
+    from newsfacts.extractors.quantities.tokens import SNAP, WINDOW_BACK, WINDOW_FWD
+
+    text = ("ы" * 150 + "1") * 200
+    wins = ex.tokenize.windows(text)
+    assert len(wins) == 200
+    assert all(a1 <= b1 <= a2 for (a1, b1), (a2, _) in zip(wins, wins[1:], strict=False))
+    assert max(b - a for a, b in wins) <= WINDOW_BACK + WINDOW_FWD + 1 + 2 * SNAP

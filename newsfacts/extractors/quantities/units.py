@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...const import COUNT
+from ...const import COUNT, MEASURE
 from .lexicon import MULT_CLASSES, Lexicon, Unit
 from .phrases import NUMADJ, PhraseReader
 from .text import fold, has_cyrillic, has_latin
@@ -165,3 +165,8 @@ class UnitReader:
         u, j = r.u, r.j
         if u.trailer and j < ctx.n and ctx.spaced(j - 1, j) and ctx.toks[j].low == u.trailer:
             r.j = j + 1
+        # "50 мегабит в секунду" is "50 Мбит/с" when units.tsv has that rate
+        if u.kind == MEASURE and j + 1 < ctx.n and ctx.toks[j].low == "в" and ctx.toks[j + 1].low == "секунду":
+            rate = self.lex.isym.get((u.unit + "/с").lower()) or self.lex.sym.get(u.unit + "/с")
+            if rate is not None and ctx.spaced(j - 1, j) and ctx.spaced(j, j + 1):
+                r.u, r.j = rate, j + 2
