@@ -263,8 +263,11 @@ def test_windows_never_rescan_text_without_spaces(ex: QuantityExtractor) -> None
     and never back over the previous one, so no character is tokenized twice."""
     from newsfacts.extractors.quantities.tokens import SNAP, WINDOW_BACK, WINDOW_FWD
 
-    text = ("ы" * 150 + "1") * 200
-    wins = ex.tokenize.windows(text)
-    assert len(wins) == 200
-    assert all(a1 <= b1 <= a2 for (a1, b1), (a2, _) in zip(wins, wins[1:], strict=False))
+    for text in [("ы" * 150 + "1") * 200, ("ы" * 400 + "1") * 100]:
+        wins = ex.tokenize.windows(text)
+        assert all(a1 < b1 <= a2 for (a1, b1), (a2, _) in zip(wins, wins[1:], strict=False))
+        assert sum(b - a for a, b in wins) <= len(text)
+    # far apart, each trigger's window stays within its bounds
+    wins = ex.tokenize.windows(("ы" * 400 + "1") * 100)
+    assert len(wins) == 100
     assert max(b - a for a, b in wins) <= WINDOW_BACK + WINDOW_FWD + 1 + 2 * SNAP
