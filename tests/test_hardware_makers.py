@@ -265,8 +265,8 @@ def test_maker_rule_needs_a_cue_for_words_without_code(hw: HardwareExtractor) ->
 
 
 def test_family_rows_decide_their_family(hw: HardwareExtractor) -> None:
-    # "Ryzen" has rows; a code they do not accept is not made a model by the maker rule
-    assert _hardware(hw, "Чипсет и процессоры AMD Ryzen 9 подешевели.") == []
+    # "Redmi" has rows, which want a code; the maker rule does not make the bare line a model
+    assert _hardware(hw, "Смартфоны Xiaomi Redmi Note подешевели.") == []
 
 
 # ---- each precision mechanism has a case only it decides ----
@@ -280,6 +280,23 @@ def test_veto_decides(hw: HardwareExtractor) -> None:
 def test_second_opinion_decides(hw: HardwareExtractor) -> None:
     # the first row to match "P40" is NVIDIA's card, which lacks evidence here; Huawei's phone has it
     assert _hardware(hw, "Смартфон P40 получил три камеры.") == [("Huawei P40", "Huawei", "device")]
+
+
+def test_vehicle_noun_decides(hw: HardwareExtractor) -> None:
+    # the sentence names smartphones too, but the model is the car
+    assert _hardware(hw, "Xiaomi SU7 стал первым автомобилем компании, известной смартфонами.") == []
+
+
+def test_software_word_after_maker_decides(hw: HardwareExtractor) -> None:
+    assert _hardware(hw, "Оболочка Xiaomi HyperOS 2 вышла для смартфонов.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["На конференции Lenovo 2025 показали новые ноутбуки.", "Модель Xiaomi MiMo 7B запустили на смартфоне."],
+)
+def test_year_or_parameter_count_is_no_code(hw: HardwareExtractor, text: str) -> None:
+    assert _hardware(hw, text) == []
 
 
 def test_memory_size_is_part_of_the_mention(hw: HardwareExtractor) -> None:

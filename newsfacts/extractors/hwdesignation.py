@@ -68,12 +68,11 @@ def _code_ok(text: str, m: re.Match[str], tok: str) -> bool:
 
 def read_designation(lex: Lexicon, text: str, pos: int, maker: Maker) -> Designation | None:
     """The designation starting at `pos` (right after the maker word and its space)."""
+    first = _FIRST.match(text, pos)
+    if first is None or lex.maker_word(first.group(1)):
+        return None  # "Lenovo Asus ...": the next maker starts its own mention
     toks = _tokens(text, pos, first_glued=True)
-    if not toks:
-        return None
     words = [t.group(1) for t in toks]
-    if lex.notword.match(words[0]) or lex.maker_word(words[0]):
-        return None
     if maker.shape == "code":
         tok = words[0]
         if _GLUED_CODE.fullmatch(tok) and _code_ok(text, toks[0], tok):

@@ -186,6 +186,7 @@ class Lexicon:
         self._bare_res: dict[int, re.Pattern[str]] = {}
         self._cont_res: dict[int, re.Pattern[str]] = {}
         self._spell_res: dict[str, re.Pattern[str]] = {}
+        self._maker_words: dict[tuple[str, bool], bool] = {}
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -377,7 +378,13 @@ class Lexicon:
     def maker_word(self, word: str, brands: bool = True) -> bool:
         """Is `word` a maker's name ("Samsung", "Asus")? Then it starts another mention.
         Without `brands`, a sub-brand ("Aorus") may still be part of a model name."""
-        return self._maker_full[0 if brands else 1].fullmatch(fold(word)) is not None
+        key = (word, brands)
+        hit = self._maker_words.get(key)
+        if hit is None:
+            if len(self._maker_words) > 10_000:  # bounded: a long batch sees many words
+                self._maker_words.clear()
+            hit = self._maker_words[key] = self._maker_full[0 if brands else 1].fullmatch(fold(word)) is not None
+        return hit
 
     @functools.cached_property
     def notword(self) -> re.Pattern[str]:
