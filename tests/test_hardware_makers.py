@@ -299,6 +299,21 @@ def test_year_or_parameter_count_is_no_code(hw: HardwareExtractor, text: str) ->
     assert _hardware(hw, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samsung 3 квартал закрыла с прибылью.",
+        "На конференции Dell Technologies World 2025 выступил глава компании.",
+        "Подразделение Samsung Foundry отстает от TSMC.",
+        "Компания HP Inc сократила 6 тысяч сотрудников.",
+    ],
+)
+def test_no_model_in_a_document_about_devices(hw: HardwareExtractor, text: str) -> None:
+    # the document is about smartphones and laptops, so only the words after the maker decide
+    lead = "Смартфоны и ноутбуки дорожают. Новый смартфон стоит больше. "
+    assert _hardware(hw, lead + text) == []
+
+
 def test_memory_size_is_part_of_the_mention(hw: HardwareExtractor) -> None:
     ents = [e for e in hw.find("Кластер из Hopper H100 80GB арендуют почасово.") if e.type == "HARDWARE"]
     assert [(e.text, e.normal, e.model) for e in ents] == [("Hopper H100 80GB", "NVIDIA H100", "H100")]
