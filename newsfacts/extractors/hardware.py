@@ -137,6 +137,7 @@ class HardwareExtractor:
             if hit is not None:
                 hits.append(hit)
                 hits.extend(self._continuations(ctx, hit, raw))
+        raws.clear()  # a long text holds many: free them before the next allocations
         for k in range(0, len(maker_spans), 3):
             start, stop, index = maker_spans[k : k + 3]
             hits.extend(self._maker_hits(ctx, start, stop, lex.makers[index]))
