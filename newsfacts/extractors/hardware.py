@@ -128,6 +128,8 @@ class HardwareExtractor:
             elif vm is not None and maker is not None and maker.kinds:
                 maker_spans += (pos, vm.end(), maker.index)
 
+        if not raws and not maker_spans:
+            return []  # most texts of a general news feed
         ctx = _Context(lex, text, folded, vendor_starts, vendor_names)
         hits: list[_Hit] = []
         for raw in raws:
@@ -416,11 +418,15 @@ class _Context:
         self.lex = lex
         self.text = text
         self.folded = folded
-        self.breaks = [0] + [m.end() for m in _SENT_BREAK_RE.finditer(text)] + [len(text)]
         self._vendor_starts = vendor_starts
         self._vendors = vendors
         self._cue_cache: dict[tuple[str, int], bool] = {}
         self._doc_cues: dict[str, bool] = {}
+
+    @functools.cached_property
+    def breaks(self) -> list[int]:
+        """Sentence starts, worked out only for a text with a candidate in it."""
+        return [0] + [m.end() for m in _SENT_BREAK_RE.finditer(self.text)] + [len(self.text)]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, pos)
