@@ -252,24 +252,24 @@ class Lexicon:
 
     # ---- patterns, compiled on first need ------------------------------------------------
 
-    def _tail(self, group: str) -> str:
-        """What may follow any row's code: a glued variant letter ("6000D", "P60T", "1S"),
-        model suffixes ("855 Plus"), then memory size ("H100 80GB", not part of the model)."""
-        suffix = self.macros["PH"]
-        variant = r"(?:(?<=\d)(?-i:[A-Z])(?![\w+]))?"
-        # a suffix word is not the first word of another name ("Turbo Boost")
-        words = rf"(?:{HSPACE}+{suffix}(?!\w)(?!{HSPACE}+(?!{suffix}(?!\w))(?-i:[A-Z][a-z])))*"
-        return rf"(?{group}{fold(variant + words)}){self.memory}"
+    _VARIANT = r"(?:(?<=\d)(?-i:[A-Z])(?![\w+]))?"
 
     @functools.cached_property
     def tail_ahead(self) -> str:
-        """The tail and the word end, as a lookahead: rows are matched up to their code."""
-        return f"(?={self._tail(':')}{END})"
+        """Where a row's code may end: a word end, or a glued variant letter ("4090D") and
+        then one. Suffix words and memory sizes start with a space, so they need no check
+        here: the rows are matched up to their code, and `tail_re` reads the rest."""
+        return f"(?={self._VARIANT}{END})"
 
     @functools.cached_property
     def tail_re(self) -> re.Pattern[str]:
-        """The tail itself, matched after the code: group `tail` ends the model."""
-        return re.compile(self._tail("P<tail>"), re.I)
+        """What may follow any row's code: a glued variant letter ("6000D", "P60T", "1S"),
+        model suffixes ("855 Plus"), then memory size ("H100 80GB", not part of the model).
+        Group `tail` ends the model."""
+        suffix = self.macros["PH"]
+        # a suffix word is not the first word of another name ("Turbo Boost")
+        words = rf"(?:{HSPACE}+{suffix}(?!\w)(?!{HSPACE}+(?!{suffix}(?!\w))(?-i:[A-Z][a-z])))*"
+        return re.compile(rf"(?P<tail>{fold(self._VARIANT + words)}){self.memory}", re.I)
 
     @functools.cached_property
     def memory(self) -> str:
@@ -279,7 +279,7 @@ class Lexicon:
             key=len,
             reverse=True,
         )
-        return rf"(?:{HSPACE}?\d{{1,4}}{HSPACE}?(?:{'|'.join(spells)}))?"
+        return rf"(?:{HSPACE}\d{{1,4}}{HSPACE}?(?:{'|'.join(spells)}))?"
 
     def bucket(self, c: str) -> re.Pattern[str] | None:
         """All rows that can start with (folded, lower-cased) character `c`, as one regex."""
