@@ -144,6 +144,21 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Роутер MikroTik hAP ax3 получил поддержку Wi-Fi 6.", [("MikroTik hAP ax3", "MikroTik", "device")]),
     ("Камера GoPro Hero 13 получила новые линзы.", [("GoPro Hero 13", "GoPro", "device")]),
     ("Гарнитура Pico 4 Ultra продается в Европе.", [("Pico 4 Ultra", "Pico", "device")]),
+    (
+        "Компания Asus представила игровой смартфон ROG Phone 9 Pro с кулером.",
+        [("Asus ROG Phone 9 Pro", "Asus", "device")],
+    ),
+    (
+        "Ноутбук HP EliteBook 840 G11 получил процессор Core Ultra 7 165U.",
+        [("HP EliteBook 840 G11", "HP", "device"), ("Intel Core Ultra 7 165U", "Intel", "CPU")],
+    ),
+    ("В продаже появился монитор Dell UltraSharp U2724D.", [("Dell UltraSharp U2724D", "Dell", "device")]),
+    ("Наушники Sony WH-1000XM5 подешевели до 25 тысяч рублей.", [("Sony WH-1000XM5", "Sony", "device")]),
+    ("Накопитель Kingston KC3000 показал скорость 7000 МБ/с.", [("Kingston KC3000", "Kingston", "storage")]),
+    (
+        "Микроконтроллер Espressif ESP32-S3 поддерживает Wi-Fi и Bluetooth.",
+        [("Espressif ESP32-S3", "Espressif", "SoC")],
+    ),
     ("Процессор Zhaoxin KX-7000 выпускают по 16-нм техпроцессу.", [("Zhaoxin KX-7000", "Zhaoxin", "CPU")]),
 ]
 

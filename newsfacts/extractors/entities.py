@@ -94,7 +94,7 @@ INSTITUTION_HEADS = frozenset(load_lines("institution_heads.txt"))
 
 
 def is_common_phrase(text: str) -> bool:
-    """"Центр обработки данных" tagged only because it opens a sentence: all ordinary words."""
+    """ "Центр обработки данных" tagged only because it opens a sentence: all ordinary words."""
     words = _words(text)
     if not words or words[0].lower() in INSTITUTION_HEADS:
         return False
@@ -120,10 +120,7 @@ def resolve(mentions: Iterable[Mention]) -> list[Entity]:
             canon.update(_resolve_people(mentions, normals, idx))
         else:
             canon.update(_resolve_names(mentions, normals, idx))
-    return [
-        Entity(m.type, m.text, canon.get(i, normals[i]), m.start, m.stop)
-        for i, m in enumerate(mentions)
-    ]
+    return [Entity(m.type, m.text, canon.get(i, normals[i]), m.start, m.stop) for i, m in enumerate(mentions)]
 
 
 def _words(text: str) -> list[str]:

@@ -53,7 +53,7 @@ _CUE_CLASS = {
     "device": "device",
     "console": "device",
     "storage": "storage",
-    "memory": "storage",
+    "memory": "memory",
     "motherboard": "board",
     "chipset": "board",
 }
@@ -186,7 +186,7 @@ class Lexicon:
         self._bare_res: dict[int, re.Pattern[str]] = {}
         self._cont_res: dict[int, re.Pattern[str]] = {}
         self._spell_res: dict[str, re.Pattern[str]] = {}
-        self._maker_words: dict[tuple[str, bool], bool] = {}
+        self._maker_words: dict[str, bool] = {}
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -370,20 +370,17 @@ class Lexicon:
         return frozenset(s.lower() for s in self.suffixes)
 
     @functools.cached_property
-    def _maker_full(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        every = re.compile("|".join(f"(?:{m.spell})" for m in self.makers), re.I)
-        own = re.compile("|".join(f"(?:{m.spell})" for m in self.makers if not m.brand), re.I)
-        return every, own
+    def _maker_full(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{m.spell})" for m in self.makers if not m.brand), re.I)
 
-    def maker_word(self, word: str, brands: bool = True) -> bool:
+    def maker_word(self, word: str) -> bool:
         """Is `word` a maker's name ("Samsung", "Asus")? Then it starts another mention.
-        Without `brands`, a sub-brand ("Aorus") may still be part of a model name."""
-        key = (word, brands)
-        hit = self._maker_words.get(key)
+        A sub-brand ("Aorus", "Legion") is not: it may be part of its owner's model name."""
+        hit = self._maker_words.get(word)
         if hit is None:
             if len(self._maker_words) > 10_000:  # bounded: a long batch sees many words
                 self._maker_words.clear()
-            hit = self._maker_words[key] = self._maker_full[0 if brands else 1].fullmatch(fold(word)) is not None
+            hit = self._maker_words[word] = self._maker_full.fullmatch(fold(word)) is not None
         return hit
 
     @functools.cached_property

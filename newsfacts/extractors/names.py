@@ -51,7 +51,9 @@ def _word_parses(word: str, type_: str, head: bool):
     parses = [
         p
         for p in parse(word.lower())
-        if p.tag.case and p.tag.case != "voct" and "Infr" not in p.tag
+        if p.tag.case
+        and p.tag.case != "voct"
+        and "Infr" not in p.tag
         # spelling variants (V-be: "сатье" for "сатие") are never the reading of a name
         and not any(g.startswith("V-") for g in p.tag.grammemes)
     ]
@@ -254,7 +256,7 @@ def normalize(type_: str, text: str) -> str:
             form = _inflect(p, m.group(), reading.number, reading.gender)
         if form is None:
             continue
-        out.append(text[last:m.start()])
+        out.append(text[last : m.start()])
         out.append(restore_case(form, m.group()))
         last = m.end()
     out.append(text[last:])
