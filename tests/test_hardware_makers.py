@@ -145,6 +145,16 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Камера GoPro Hero 13 получила новые линзы.", [("GoPro Hero 13", "GoPro", "device")]),
     ("Гарнитура Pico 4 Ultra продается в Европе.", [("Pico 4 Ultra", "Pico", "device")]),
     (
+        "Смартфоны Honor X9c и X8c появятся в России.",
+        [("Honor X9c", "Honor", "device"), ("Honor X8c", "Honor", "device")],
+    ),
+    (
+        "Ноутбуки Dell XPS 13 и XPS 14 получили новые процессоры.",
+        [("Dell XPS 13", "Dell", "device"), ("Dell XPS 14", "Dell", "device")],
+    ),
+    ("Серверы YADRO Vegman S220 прошли сертификацию.", [("YADRO Vegman S220", "YADRO", "server")]),
+    ("Смартфон Sharp Aquos R9 получил камеру Leica.", [("Sharp Aquos R9", "Sharp", "device")]),
+    (
         "Компания Asus представила игровой смартфон ROG Phone 9 Pro с кулером.",
         [("Asus ROG Phone 9 Pro", "Asus", "device")],
     ),
@@ -321,6 +331,11 @@ def test_year_or_parameter_count_is_no_code(hw: HardwareExtractor, text: str) ->
         "На конференции Dell Technologies World 2025 выступил глава компании.",
         "Подразделение Samsung Foundry отстает от TSMC.",
         "Компания HP Inc сократила 6 тысяч сотрудников.",
+        "Компания Lenovo отчиталась о выручке в 17 млрд долларов, продажи ноутбуков выросли.",
+        "На выставке CES 2025 Asus показала ноутбуки и мониторы.",
+        "Производитель ноутбуков Acer повысит цены на 10% из-за пошлин.",
+        "В смартфонах Samsung используется память LPDDR5X и накопители UFS 4.0.",
+        "Ноутбуки Huawei с Core Ultra 9 подешевели.",
     ],
 )
 def test_no_model_in_a_document_about_devices(hw: HardwareExtractor, text: str) -> None:
