@@ -154,7 +154,9 @@ class HardwareExtractor:
             for h in hits
             if h.ok or h.key in confirmed or (h.row is not None and h.row.context == "cue" and h.row.index in families)
         ]
-        hits = _drop_overlaps(hits + self._bare_hits(ctx, hits) + self._remention_hits(ctx, hits))
+        extra = self._bare_hits(ctx, hits) + self._remention_hits(ctx, hits)
+        if extra:
+            hits = _drop_overlaps(hits + extra)
         return self._entities(text, hits)
 
     def _match_at(self, folded: str, pos: int, c: str, vm: re.Match[str] | None) -> _Raw | None:
@@ -397,7 +399,8 @@ class HardwareExtractor:
             if h.vendor_span is not None:
                 vs, ve = h.vendor_span
                 out.append(Entity(ORG, text[vs:ve], h.org or h.vendor, vs, ve))
-        out.sort(key=lambda e: (e.start, -e.stop))
+        if not _in_order(out):  # built in text order already, unless a span holds another
+            out.sort(key=lambda e: (e.start, -e.stop))
         return out
 
 
@@ -523,9 +526,19 @@ def _skip_space(s: str, pos: int) -> int:
     return pos
 
 
+def _in_order(items: list[_Hit] | list[Entity]) -> bool:
+    """By start, then longest first; checked without building sort keys for every item."""
+    for i in range(1, len(items)):
+        a, b = items[i - 1], items[i]
+        if a.start > b.start or (a.start == b.start and a.stop < b.stop):
+            return False
+    return True
+
+
 def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
     """Keep the earliest, then longest, of overlapping mentions."""
-    hits = sorted(hits, key=lambda h: (h.start, -h.stop))
+    if not _in_order(hits):
+        hits = sorted(hits, key=lambda h: (h.start, -h.stop))
     out: list[_Hit] = []
     for h in hits:
         if out and h.start < out[-1].stop:
