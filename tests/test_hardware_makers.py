@@ -153,6 +153,12 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Dell XPS 13", "Dell", "device"), ("Dell XPS 14", "Dell", "device")],
     ),
     ("Серверы YADRO Vegman S220 прошли сертификацию.", [("YADRO Vegman S220", "YADRO", "server")]),
+    (
+        "Видеокарта Sapphire Pulse Radeon RX 7600 получила два вентилятора.",
+        [("AMD Radeon RX 7600", "AMD", "GPU")],
+    ),
+    ("Телевизоры Samsung Neo QLED QN90D подешевели.", [("Samsung Neo QLED QN90D", "Samsung", "device")]),
+    ("Камера Canon EOS R5 Mark II снимает 8K.", [("Canon EOS R5 Mark II", "Canon", "device")]),
     ("Смартфон Sharp Aquos R9 получил камеру Leica.", [("Sharp Aquos R9", "Sharp", "device")]),
     (
         "Компания Asus представила игровой смартфон ROG Phone 9 Pro с кулером.",

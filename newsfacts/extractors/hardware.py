@@ -140,9 +140,16 @@ class HardwareExtractor:
                 hits.append(hit)
                 hits.extend(self._continuations(ctx, hit, raw))
         raws.clear()  # a long text holds many: free them before the next allocations
+        row_starts = [h.start for h in hits]  # in text order
         for k in range(0, len(maker_spans), 3):
             start, stop, index = maker_spans[k : k + 3]
-            hits.extend(self._maker_hits(ctx, start, stop, lex.makers[index]))
+            for h in self._maker_hits(ctx, start, stop, lex.makers[index]):
+                # a family the rows know inside the designation is the model: "Sapphire Pulse
+                # Radeon RX 7600" is AMD's card in a board maker's cooler
+                i = bisect.bisect_left(row_starts, h.start)
+                if i < len(row_starts) and row_starts[i] < h.stop:
+                    break
+                hits.append(h)
         hits = _drop_overlaps(hits)
 
         # A mention lacking evidence counts when the document names the same model with
