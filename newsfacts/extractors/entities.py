@@ -31,6 +31,7 @@ from .lexicon import (
     fold,
     is_legal_form,
     is_technology,
+    may_be_known,
 )
 from .names import CYRILLIC, WORD, normalize, strip_quotes
 
@@ -190,6 +191,10 @@ def split_brackets(text: str, start: int, stop: int, limit: int) -> tuple[tuple[
 _BRACKET_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})\)")
 
 
+_GLUED = re.compile(r"(?:\.[A-ZА-ЯЁ][\w-]*)+")
+_GLUED_BACK = re.compile(r"(?<![\w.])[A-Z][\w-]*(?:\.[A-Z][\w-]*)*\.$")
+
+
 def _strip_lead(text: str, start: int, stop: int, type_: str, sent_start: int = -1) -> int:
     """Drop words glued before a name: a role ("аналитик Иван Петров", "CEO Тим Кук"),
     a common noun ("акции Сбербанка") or a technology ("HBM решения SK hynix")."""
@@ -251,7 +256,7 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
     # the noun before a name: 'регион «Сибирь»', 'космодром Восточный' (unquoted: only a
     # name in the nominative, as an apposition is; "университет Виргинии" is a genitive)
     before = re.search(r"(\w+)[ \u00a0]+([«\"„“]?)$", text[max(0, start - 40) : start])
-    if before and type_ != PER and before.group(1).islower():
+    if before and type_ != PER and before.group(1).islower() and before.group(1)[:3] in _HEAD_STARTS:
         head = TYPE_HEADS.get(_lemma(before.group(1)))
         quoted = bool(before.group(2))
         if head and (quoted or (head == LOC and CYRILLIC.search(span) and _same_case(before.group(1), span))):
@@ -266,6 +271,10 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
             if top and top[0].tag.POS == "NOUN":
                 return TYPE_HEADS.get(fold(top[0].normal_form), type_)
     return type_
+
+
+# First letters of the head nouns: most words before a name are not one, and need no parse.
+_HEAD_STARTS = frozenset(w[:3] for w in TYPE_HEADS)
 
 
 def _same_case(head: str, name: str) -> bool:
@@ -303,16 +312,34 @@ def _opens_line(text: str, at: int) -> bool:
     return k < 0 or text[k] in "\n.!?:—–-"
 
 
+_START = re.compile(r"[/«\"„“]?([A-ZА-ЯЁ][\w.&-]*(?: [A-ZА-ЯЁ][\w&-]*){0,2})")
+
+
 def _lexicon_start(text: str, sent: Sentence) -> Mention | None:
-    """A known organisation that opens a sentence, which NER tends to miss ("OpenAI заявила ...")."""
-    m = re.match(r"[«\"„“]?([A-ZА-ЯЁ][\w.&-]*)", text[sent.start : sent.stop])
+    """A known organisation that opens a sentence, which NER tends to miss ("OpenAI заявила ...",
+    "/РИА Новости/ ..."); a Russian common noun ("Ядра", "Магнит") is left to NER."""
+    m = _START.match(text, sent.start, sent.stop)
     if not m:
         return None
-    word = m.group(1).rstrip(".")
-    if canonical_org(word) or (CYRILLIC.search(word) and canonical_org(normalize(ORG, word))):
-        start = sent.start + m.start(1)
-        return Mention(ORG, start, start + len(word), word)
+    words = m.group(1).rstrip(".").split(" ")
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        # as spelled in the lexicon; an oblique form only if it is no common noun ("Ядра")
+        known = canonical_org(name) or (
+            CYRILLIC.search(name)
+            and may_be_known(name)
+            and not _common_noun(words[n - 1])
+            and canonical_org(normalize(ORG, name))
+        )
+        if known:
+            start = m.start(1)
+            return Mention(ORG, start, start + len(name), name)
     return None
+
+
+def _common_noun(word: str) -> bool:
+    parses = parse(word.lower())
+    return bool(parses) and parses[0].is_known and not any(t in p.tag for p in parses for t in PROPER_TAGS)
 
 
 def _latin_orgs(text: str) -> list[Mention]:
@@ -321,7 +348,7 @@ def _latin_orgs(text: str) -> list[Mention]:
     return [Mention(ORG, m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text) if m.group() in LATIN_ORGS]
 
 
-_LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
+_LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
 
 
 def _institution_of_place(text: str, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
@@ -354,6 +381,12 @@ def _span_mentions(
     start, stop = trim(text, start, stop)
     start, stop = trim(text, quoted_core(text, start, stop), stop)
     stop = min(extend_latin(text, start, min(stop, sent.stop)), sent.stop)
+    glued = _GLUED.match(text, stop, sent.stop)  # "Сбер" + ".Маркета": one name
+    if glued:
+        stop = glued.end()
+    before = _GLUED_BACK.search(text, max(sent.start, start - 40), start)  # "Xiaomi." + "EU"
+    if before and text[start : start + 1].isalpha():
+        start = before.start()
     (start, stop), alias = split_brackets(text, start, stop, sent.stop)
     start = _strip_lead(text, start, stop, type_, sent.start)
     if type_ == ORG:
@@ -368,9 +401,10 @@ def _span_mentions(
     # an all-lower-case Cyrillic span is a common noun phrase ("ии-чипы"), never a name
     if type_ != LOC and CYRILLIC.search(span) and span == span.lower():
         return []
-    if start == sent.start and is_common_phrase(span) and not _attested(span, capitals):
+    if start == sent.start and is_common_phrase(span) and not _name_at_start(text, span, stop, type_, capitals):
         return []
-    out = [Mention(type_, start, stop, span)]
+    quoted = text[start - 1 : start] in "«\"„“" and text[stop : stop + 1] in "»\"“”" and start > 0
+    out = [Mention(type_, start, stop, span, quoted=quoted)]
     if alias and type_ in (PER, ORG):
         a, b = alias
         word = text[a:b]
@@ -378,6 +412,21 @@ def _span_mentions(
         if any(ch.isalpha() for ch in word) and not is_not_entity(type_, word) and _alias_fits(type_, span, word):
             out.append(Mention(type_, a, b, word, head=(start, stop)))
     return out
+
+
+def _name_at_start(text: str, span: str, stop: int, type_: str, capitals: set[str]) -> bool:
+    """A sentence-initial span of ordinary words that still is a name: a known company
+    ("Сбербанк снизил ..."), a word written capitalised elsewhere, or a surname that is also a
+    noun but stands as the subject of a verb ("Лебедь заявил ...")."""
+    if canonical_org(span) or canonical_org(normalize(ORG, span)) or _attested(span, capitals):
+        return True
+    if type_ != PER or len(WORD.findall(span)) != 1:
+        return False
+    nxt = WORD.search(text, stop, stop + 40)
+    if nxt is None or text[stop : nxt.start()].strip():
+        return False
+    top = parse(nxt.group().lower())[:1]
+    return bool(top) and top[0].tag.POS == "VERB" and "past" in top[0].tag and "sing" in top[0].tag
 
 
 def _attested(span: str, capitals: set[str]) -> bool:

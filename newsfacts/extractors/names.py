@@ -250,8 +250,31 @@ def restore_case(form: str, original: str) -> str:
     return form.capitalize() if original[:1].isupper() else form
 
 
+PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"', "'": "'"}
+
+
 def strip_quotes(text: str) -> str:
-    return text.strip().strip(QUOTES).strip()
+    """The text without outer quotes; a pair closed inside stays ('Корпорация «ВНИИЭМ»')."""
+    text = text.strip()
+    while text and (text[0] in QUOTES or text[-1] in QUOTES):
+        first, last = text[0], text[-1]
+        if first in PAIRS and last == PAIRS[first] and len(text) > 1 and _balanced(text[1:-1]):
+            text = text[1:-1].strip()
+        elif last in QUOTES and not _balanced(text) and (last not in PAIRS.values() or _opener(last) not in text[:-1]):
+            text = text[:-1].strip()
+        elif first in QUOTES and not _balanced(text):
+            text = text[1:].strip()
+        else:
+            break
+    return text
+
+
+def _opener(closer: str) -> str:
+    return next((o for o, c in PAIRS.items() if c == closer), closer)
+
+
+def _balanced(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0 and text.count("„") <= text.count("“")
 
 
 @lru_cache(maxsize=50_000)
