@@ -233,6 +233,37 @@ def test_regions(extractor, text, type_, expected):
     assert normals(extractor, text, type_) == expected
 
 
+# 9. Kinds found reading the output on bench news (none of their text is used here): professions
+# and drugs taken for people, page words in capitals, tags glued to common nouns, datelines in
+# capitals, places with adjectives NER's lemma breaks, a missing space after a dot.
+BENCH_KINDS = [
+    ("Эпидемиолог заявил, что пик пройден.", "PER", ()),
+    ("Вирусолог отметил рост заболеваемости.", "PER", ()),
+    ("Врач-отоларинголог высшей категории дал совет.", "ORG", ()),
+    ("Ремдесивир одобрили для лечения.", "PER", ()),
+    ("Ремдесивир одобрили для лечения.", "ORG", ()),
+    ("Препарат Фавипиравир испытали на добровольцах.", "PER", ()),
+    ("ЧИТАЙТЕ ТАКЖЕ: новости компании.", "ORG", ()),
+    ("Сингапурские учёные создали батарею.", "PER", ()),
+    ("Подписаться можно на Telegram-канал издания.", "ORG", ()),
+    ("Управление выдало разрешение.", "ORG", ()),
+    ("МОСКВА, 5 мая. Компания открыла офис.", "LOC", ("Москва",)),
+    ("Учёные работают в Рыжем лесу.", "LOC", ("Рыжий лес",)),
+    ("Снег выпал в Хабаровском крае.", "LOC", ("Хабаровский край",)),
+    ("Судно вышло в Баренцевом море.", "LOC", ("Баренцево море",)),
+    ("Об этом сообщили РИА Новости.Отмечается, что сделка закрыта.", "ORG", ("РИА Новости",)),
+    ("Новость прислал Вэймин Юань.По его словам, сделка закрыта.", "PER", ("Вэймин Юань",)),
+    ("Новости публикует издание «Українські Новини».", "ORG", ("Українські Новини",)),
+    ("Исследование провёл Мизухо Койке из Токио.", "PER", ("Мизухо Койке",)),
+    ("Об этом написал Корреспондент.net.", "ORG", ("Корреспондент.net",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", BENCH_KINDS)
+def test_bench_kinds(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected
+
+
 def test_legal_form_keeps_its_dot_in_the_mention(extractor):
     doc = extractor.extract("Акции X5 Retail Group N.V. подорожали.")
     assert [(e.text, e.normal) for e in doc.entities] == [("X5 Retail Group N.V.", "X5 Group")]

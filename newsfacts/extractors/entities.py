@@ -24,6 +24,7 @@ from .coref import Mention, resolve
 from .lexicon import (
     GENERIC,
     LATIN_ORGS,
+    PLACES,
     ROLES,
     TYPE_HEADS,
     canonical_org,
@@ -63,6 +64,7 @@ SOURCE_LINE = re.compile(
 # Particles inside foreign names that are written in lower case ("Людвиг ван Бетховен").
 NAME_PARTICLES = frozenset({"ван", "фон", "де", "да", "ди", "дер", "ле", "ла", "аль", "бен", "ибн", "эль"})
 ORG_WORDS = frozenset(fold(w) for w in load_lines("org_words.txt"))
+NOT_PERSON_ENDINGS = tuple(load_lines("not_person_endings.txt"))
 # "Минфин", "Минцифры": a ministry's short name, which NER sometimes reads as a surname.
 NAMES = ("Name", "Surn")
 MINISTRY = re.compile(r"Мин[бвгджзклмнпрстфхцчшщ][а-яё]{2,}")
@@ -192,6 +194,13 @@ _BRACKET_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]
 
 
 _GLUED = re.compile(r"(?:\.[A-ZА-ЯЁ][\w-]*)+")
+def _opens_sentence(word: str) -> bool:
+    """A function word or verb: what follows a dot without a space starts a new sentence."""
+    top = parse(word.lower())[:1]
+    return bool(top) and top[0].tag.POS in _SENTENCE_POS
+
+
+_SENTENCE_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED", "INTJ", "ADJS"})
 _GLUED_BACK = re.compile(r"(?<![\w.])[A-Z][\w-]*(?:\.[A-Z][\w-]*)*\.$")
 
 
@@ -241,7 +250,8 @@ def _vendor_prefix(text: str, start: int, stop: int) -> int:
             continue
         head = text[start : words[n - 1].end()]
         tail = words[n].group()
-        if canonical_org(head) and fold(tail) not in ORG_WORDS and not CYRILLIC.search(tail):
+        glued = not text[words[n - 1].end() : words[n].start()].isspace()  # "Xiaomi.EU" is one name
+        if canonical_org(head) and not glued and fold(tail) not in ORG_WORDS and not CYRILLIC.search(tail):
             return words[n - 1].end()
     return stop
 
@@ -251,6 +261,8 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
     span = text[start:stop]
     if canonical_org(span):
         return ORG
+    if type_ == ORG and fold(span) in PLACES:
+        return LOC  # "Санкт-Петербург" tagged as an organisation
     if type_ == PER and MINISTRY.fullmatch(span) and not any(t in p.tag for p in parse(span.lower()) for t in NAMES):
         return ORG
     # the noun before a name: 'регион «Сибирь»', 'космодром Восточный' (unquoted: only a
@@ -381,12 +393,19 @@ def _span_mentions(
     start, stop = trim(text, start, stop)
     start, stop = trim(text, quoted_core(text, start, stop), stop)
     stop = min(extend_latin(text, start, min(stop, sent.stop)), sent.stop)
-    glued = _GLUED.match(text, stop, sent.stop)  # "Сбер" + ".Маркета": one name
-    if glued:
-        stop = glued.end()
-    before = _GLUED_BACK.search(text, max(sent.start, start - 40), start)  # "Xiaomi." + "EU"
-    if before and text[start : start + 1].isalpha():
-        start = before.start()
+    if type_ == ORG:
+        # "Сбер" + ".Маркета", "Xiaomi." + "EU": one name; not "РИА Новости.Отмечается", where a
+        # missing space glues the next sentence on
+        glued = _GLUED.match(text, stop, sent.stop)
+        if glued and not _opens_sentence(glued.group().rsplit(".", 1)[-1]):
+            stop = glued.end()
+        before = _GLUED_BACK.search(text, max(sent.start, start - 40), start)
+        if before and text[start : start + 1].isalpha():
+            start = before.start()
+    # "Тэги: Коронавирус": a label before a colon is no part of a name
+    colon = text.rfind(": ", start, stop)
+    if colon >= 0:
+        start = colon + 2
     (start, stop), alias = split_brackets(text, start, stop, sent.stop)
     start = _strip_lead(text, start, stop, type_, sent.start)
     if type_ == ORG:
@@ -396,7 +415,7 @@ def _span_mentions(
     if start >= stop or not any(ch.isalpha() for ch in span):
         return []
     type_ = _retype(text, start, stop, type_)
-    if is_not_entity(type_, span):
+    if is_not_entity(type_, span) or _not_a_name(type_, span):
         return []
     # an all-lower-case Cyrillic span is a common noun phrase ("ии-чипы"), never a name
     if type_ != LOC and CYRILLIC.search(span) and span == span.lower():
@@ -412,6 +431,41 @@ def _span_mentions(
         if any(ch.isalpha() for ch in word) and not is_not_entity(type_, word) and _alias_fits(type_, span, word):
             out.append(Mention(type_, a, b, word, head=(start, stop)))
     return out
+
+
+def _not_a_name(type_: str, span: str) -> bool:
+    """Words that are no name of anyone or anything, whatever NER says: a role or profession
+    ("Эпидемиолог", "Врач-отоларинголог высшей категории"), a bare head noun ("Управление",
+    "Долина"), a drug ("Ремдесивир"), a page word in capitals ("ЧИТАЙТЕ"), a plural adjective
+    ("Сингапурские"), a tag glued to a common noun ("Telegram-канал")."""
+    words = WORD.findall(span)
+    if not words:
+        return True
+    parts = [p for p in re.split(r"[-‐‑]", words[0]) if p]
+    rest = span[len(words[0]) :]
+    if all(_lemma(p) in ROLES for p in parts) and (not rest or rest[:1].isspace() and words[1][:1].islower()):
+        return True
+    if len(words) > 1:
+        return False
+    word = words[0]
+    low = word.lower()
+    if low.endswith(NOT_PERSON_ENDINGS) and CYRILLIC.search(word):
+        return True
+    top = parse(low)[:1]
+    plural = bool(top) and top[0].tag.number == "plur"  # "Штаты" are the USA
+    if not plural and (_lemma(word) in INSTITUTION_HEADS or _lemma(word) in TYPE_HEADS):
+        return True
+    if word.isupper() and len(word) >= 6 and CYRILLIC.search(word):
+        top = parse(low)[:1]
+        if top and top[0].is_known and "Abbr" not in top[0].tag and not any(t in top[0].tag for t in PROPER_TAGS):
+            return True
+    if "-" in word and _common_compound(word):
+        return True
+    top = parse(low)[:1]
+    if top and top[0].is_known and top[0].tag.POS in ("ADJF", "PRTF") and not any(t in top[0].tag for t in NAMES):
+        # no person is plural; a body is not named by an adjective alone ("Дюкского")
+        return type_ == ORG or top[0].tag.number == "plur"
+    return False
 
 
 def _name_at_start(text: str, span: str, stop: int, type_: str, capitals: set[str]) -> bool:
@@ -474,5 +528,6 @@ def assemble(
     for m in sorted(extra, key=lambda m: (m.start, m.stop)):
         if not taken.overlaps(m.start, m.stop) and not (mentions and _last_overlaps(mentions[-1], m)):
             mentions.append(m)
-    mentions.sort(key=lambda m: (m.start, m.stop))
+    # two NER spans grown into one name ("Xiaomi" + ".EU") are one mention
+    mentions = list({(m.start, m.stop, m.type): m for m in sorted(mentions, key=lambda m: (m.start, m.stop))}.values())
     return resolve(mentions) + [e for e in hardware if e.type != ORG]
