@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..const import LOC, ORG, PER
 from ..data import load_lines, load_rows
 from ..doc import Entity, Sentence
-from ..morph import parse
+from ..morph import known, parse
 from .coref import Mention, resolve
 from .lexicon import (
     GENERIC,
@@ -167,7 +168,7 @@ def is_common_phrase(text: str) -> bool:
         if not CYRILLIC.search(w):
             return False
         parses = parse(w.lower())
-        if not parses or not parses[0].is_known or any(t in p.tag for p in parses for t in PROPER_TAGS):
+        if not parses or not known(parses[0].word) or any(t in p.tag for p in parses for t in PROPER_TAGS):
             return False
     return True
 
@@ -286,7 +287,9 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
 
 
 # First letters of the head nouns: most words before a name are not one, and need no parse.
-_HEAD_STARTS = frozenset(w[:3] for w in TYPE_HEADS)
+_HEAD_STARTS = frozenset(w[:3] for w in [*TYPE_HEADS, *INSTITUTION_HEADS])
+_ROLE_STARTS = frozenset(w[:3] for w in ROLES)
+_BARE_HEADS = frozenset(TYPE_HEADS) | INSTITUTION_HEADS
 
 
 def _same_case(head: str, name: str) -> bool:
@@ -298,6 +301,7 @@ def _same_case(head: str, name: str) -> bool:
     return bool(words) and bool(cases & {p.tag.case for p in parse(words[-1].lower())})
 
 
+@lru_cache(maxsize=50_000)
 def _lemma(word: str) -> str:
     p = parse(word.lower())
     return fold(p[0].normal_form) if p else fold(word)
@@ -351,7 +355,7 @@ def _lexicon_start(text: str, sent: Sentence) -> Mention | None:
 
 def _common_noun(word: str) -> bool:
     parses = parse(word.lower())
-    return bool(parses) and parses[0].is_known and not any(t in p.tag for p in parses for t in PROPER_TAGS)
+    return bool(parses) and known(parses[0].word) and not any(t in p.tag for p in parses for t in PROPER_TAGS)
 
 
 def _latin_orgs(text: str) -> list[Mention]:
@@ -443,7 +447,8 @@ def _not_a_name(type_: str, span: str) -> bool:
         return True
     parts = [p for p in re.split(r"[-‐‑]", words[0]) if p]
     rest = span[len(words[0]) :]
-    if all(_lemma(p) in ROLES for p in parts) and (not rest or rest[:1].isspace() and words[1][:1].islower()):
+    is_role = all(fold(p)[:3] in _ROLE_STARTS and _lemma(p) in ROLES for p in parts)
+    if is_role and (not rest or rest[:1].isspace() and words[1][:1].islower()):
         return True
     if len(words) > 1:
         return False
@@ -453,16 +458,16 @@ def _not_a_name(type_: str, span: str) -> bool:
         return True
     top = parse(low)[:1]
     plural = bool(top) and top[0].tag.number == "plur"  # "Штаты" are the USA
-    if not plural and (_lemma(word) in INSTITUTION_HEADS or _lemma(word) in TYPE_HEADS):
+    if not plural and fold(word)[:3] in _HEAD_STARTS and _lemma(word) in _BARE_HEADS:
         return True
     if word.isupper() and len(word) >= 6 and CYRILLIC.search(word):
         top = parse(low)[:1]
-        if top and top[0].is_known and "Abbr" not in top[0].tag and not any(t in top[0].tag for t in PROPER_TAGS):
+        if top and known(top[0].word) and "Abbr" not in top[0].tag and not any(t in top[0].tag for t in PROPER_TAGS):
             return True
     if "-" in word and _common_compound(word):
         return True
     top = parse(low)[:1]
-    if top and top[0].is_known and top[0].tag.POS in ("ADJF", "PRTF") and not any(t in top[0].tag for t in NAMES):
+    if top and known(top[0].word) and top[0].tag.POS in ("ADJF", "PRTF") and not any(t in top[0].tag for t in NAMES):
         # no person is plural; a body is not named by an adjective alone ("Дюкского")
         return type_ == ORG or top[0].tag.number == "plur"
     return False

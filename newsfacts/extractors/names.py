@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..const import LOC, ORG, PER
-from ..morph import parse
+from ..morph import known, parse
 from .lexicon import PLACES, first_name_gender, fold
 
 WORD = re.compile(r"\w+(?:[-‐‑’']\w+)*")
@@ -65,7 +65,7 @@ def _word_parses(word: str, type_: str, head: bool):
     else:
         # an unknown word may be an indeclinable name (Минцифры): leave it as written,
         # unless it plainly is a masculine consonant stem plus an ending (Минпромторга)
-        parses = [p for p in parses if p.is_known or _consonant_stem_guess(p) or _adjective_guess(p)]
+        parses = [p for p in parses if known(p.word) or _consonant_stem_guess(p) or _adjective_guess(p)]
         # a company or place word is not a first name ("Маркета" is the genitive of "маркет")
         parses = [p for p in parses if not any(t in p.tag for t in NAME_TAGS)] or parses
         pos = [p for p in parses if (p.tag.POS == "NOUN") == head and p.tag.POS in GROUP_POS]
@@ -158,8 +158,8 @@ OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им", "ому", "ему", "
 
 def _weight(p, type_: str = PER) -> float:
     # dictionary readings (known first names, cities) outweigh suffix guesses
-    w = p.score * (2.0 if p.is_known else 1.0)
-    if not p.is_known and p.word == p.normal_form and p.word.endswith(OBLIQUE_ENDINGS):
+    w = p.score * (2.0 if known(p.word) else 1.0)
+    if not known(p.word) and p.word == p.normal_form and p.word.endswith(OBLIQUE_ENDINGS):
         w *= 0.3
     if type_ != PER and p.tag.gender == "neut":
         w *= 0.8  # on a tie a place or body is masculine ("Нойского" -> Нойский)
@@ -397,7 +397,7 @@ def _foreign_indeclinable(first: str, last: str) -> bool:
     """An unknown first name and a surname that both end in a vowel that does not decline."""
     if first[-1:].lower() not in INDECLINABLE_END or last[-1:].lower() not in "еиоуэю":
         return False
-    return not any(p.is_known and "Name" in p.tag for p in parse(first.lower()))
+    return not any(known(p.word) and "Name" in p.tag for p in parse(first.lower()))
 
 
 def _surname_in_case(surname: str, case: str, gender: str) -> bool:
@@ -410,7 +410,7 @@ def _surname_in_case(surname: str, case: str, gender: str) -> bool:
     return any(
         p.tag.case == case and p.tag.gender in (gender, None)
         for p in parse(low)
-        if "Surn" in p.tag or not p.is_known
+        if "Surn" in p.tag or not known(p.word)
     )
 
 
@@ -446,7 +446,7 @@ def _dateline(type_: str, text: str) -> str | None:
     if type_ != LOC or not text.isupper() or len(text) < 4 or not CYRILLIC.search(text) or " " in text:
         return None
     top = parse(text.lower())[:1]
-    if top and top[0].is_known and "Geox" in top[0].tag and "Abbr" not in top[0].tag:
+    if top and known(top[0].word) and "Geox" in top[0].tag and "Abbr" not in top[0].tag:
         return "-".join(part.capitalize() for part in text.lower().split("-"))
     return None
 
