@@ -37,6 +37,8 @@ def entities(text: str, *spans: tuple[str, str], hardware: tuple[Entity, ...] = 
         # a company's name that is also an architecture word: the architecture wins
         ("Архитектура Ampere устарела.", "Ampere", "ORG"),
         # an all-lower-case Russian span is a common noun phrase
+        ("Поставки облачных сервисов выросли.", "облачных сервисов", "ORG"),
+        # a tag glued to a common noun
         ("Поставки ии-чипов выросли.", "ии-чипов", "ORG"),
         # ordinary words tagged only because they open a sentence
         ("Центр обработки данных построят в срок.", "Центр обработки данных", "ORG"),
@@ -51,7 +53,8 @@ def test_a_company_that_is_also_a_family_word_stays_a_company():
 
 
 def test_a_known_company_that_opens_a_sentence_is_not_a_common_phrase():
-    assert entities("Аэрофлот отменил рейсы.", ("Аэрофлот", "ORG")) == [("ORG", "Аэрофлот", "Аэрофлот")]
+    # an oblique form, which the sentence-start lexicon lookup leaves alone (it could be a noun)
+    assert entities("Сбербанку удалось снизить ставки.", ("Сбербанку", "ORG")) == [("ORG", "Сбербанку", "Сбербанк")]
 
 
 def test_a_surname_that_is_a_noun_survives_as_the_subject_of_a_verb():
