@@ -161,3 +161,14 @@ def test_ner_loads_without_natasha():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_ner_tags_do_not_depend_on_how_rows_are_packed(sample_text, monkeypatch):
+    from newsfacts.extractors import ner
+    from newsfacts.segment import split_sentences
+
+    sentences = [s.text for s in split_sentences(sample_text)] + NER_SENTENCES
+    tagger = ner.NerTagger()
+    whole = tagger.tag(sentences)
+    monkeypatch.setattr(ner, "PACK_ROWS", 40)  # many packs, long sentences alone in one
+    assert tagger.tag(sentences) == whole

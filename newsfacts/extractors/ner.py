@@ -23,8 +23,10 @@ from .models import load_embedding, load_slovnet
 # sentences per batch, and sentences padded together within one.
 NER_BATCH = 64
 PAD_BATCH = 32
+# Sentences decoded together (Viterbi's loop runs over the longest one's tokens).
+CRF_BATCH = 64
 # Rows (tokens plus one between sentences) encoded at once: big matmuls, bounded memory.
-PACK_ROWS = 4096
+PACK_ROWS = 1024
 # Distinct tokens remembered (word id, shape id); cleared when full.
 CACHE_TOKENS = 300_000
 
@@ -116,8 +118,8 @@ class NerTagger:
         sizes = [len(tokens[i]) for i in pack]
         # Viterbi per sentence is independent of the batch it is in: batches of similar length
         by_size = sorted(range(len(pack)), key=sizes.__getitem__)
-        for k in range(0, len(by_size), NER_BATCH):
-            group = by_size[k : k + NER_BATCH]
+        for k in range(0, len(by_size), CRF_BATCH):
+            group = by_size[k : k + CRF_BATCH]
             longest = sizes[group[-1]]
             batch = np.zeros((len(group), longest, emissions.shape[1]), emissions.dtype)
             mask = np.zeros((len(group), longest), bool)
