@@ -354,6 +354,8 @@ def _show(cmd: Sequence[str], names: dict[str, str]) -> str:
             part = os.path.relpath(part, ROOT)
         elif part == sys.executable:
             part = "python"
+        elif Path(part).name == "newsfacts" and Path(part).parent == Path(sys.executable).parent:
+            part = "newsfacts"
         parts.append(part)
     return shlex.join(parts)
 

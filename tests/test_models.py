@@ -27,18 +27,21 @@ def test_embedding_vectors_equal_navecs(navec):
     assert load_embedding() is emb  # loaded once per process
 
 
-def test_natasha_morph_tagger_takes_the_lean_embedding(navec):
-    from natasha import Doc, NewsMorphTagger, Segmenter
+def test_natasha_morph_and_syntax_take_the_lean_embedding(navec):
+    from natasha import Doc, NewsMorphTagger, NewsSyntaxParser, Segmenter
 
     from newsfacts.extractors.models import load_embedding
 
-    def tags(emb):
+    def analyse(emb):
         doc = Doc("Глава Nvidia Дженсен Хуанг прилетел в Тайбэй и встретился с руководством TSMC.")
         doc.segment(Segmenter())
         doc.tag_morph(NewsMorphTagger(emb))
-        return [(t.text, t.pos, t.feats) for t in doc.tokens]
+        doc.parse_syntax(NewsSyntaxParser(emb))
+        return [(t.text, t.pos, t.feats, t.head_id, t.rel) for t in doc.tokens]
 
-    assert tags(load_embedding()) == tags(navec)
+    ours = analyse(load_embedding())
+    assert ours == analyse(navec)
+    assert ("Хуанг", "PROPN") == ours[3][:2]
 
 
 @pytest.mark.parametrize(
