@@ -127,8 +127,9 @@ class Vocab:
 
 # Characters str.splitlines splits on besides "\n" (slovnet reads vocabularies with it).
 _OTHER_LINE_BREAKS = (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
-# CRC-32 of vocabulary files known to be strictly sorted (natasha 1.6's NER, morph and
-# syntax word lists; tests/test_models.py checks it); any other file is checked line by line.
+# CRC-32 of vocabulary files known to be strictly sorted, one item a line and no other line
+# breaks (natasha 1.6's NER, morph and syntax word lists; tests/test_models.py checks it);
+# any other file is checked line by line.
 KNOWN_SORTED = frozenset({0xD6E395FA})
 
 
@@ -161,14 +162,15 @@ class SortedVocab:
 
 def load_vocab(raw: bytes) -> Vocab | SortedVocab:
     """A vocabulary file's items (one per line), as slovnet reads them."""
-    if len(raw) < 1 << 16 or raw.endswith(b"\n") or any(c in raw for c in _OTHER_LINE_BREAKS):
+    known = len(raw) >= 1 << 16 and zlib.crc32(raw) in KNOWN_SORTED
+    if not known and (len(raw) < 1 << 16 or raw.endswith(b"\n") or any(c in raw for c in _OTHER_LINE_BREAKS)):
         return Vocab(raw.decode("utf-8").splitlines())
     lines = raw.split(b"\n")
     # specials (<unk>, <pad>) close the file, out of order
     count = len(lines)
     while count > 0 and lines[count - 1].startswith(b"<"):
         count -= 1
-    if zlib.crc32(raw) in KNOWN_SORTED or all(a < b for a, b in pairwise(lines[:count])):
+    if known or all(a < b for a, b in pairwise(lines[:count])):
         return SortedVocab(lines, count)
     return Vocab(raw.decode("utf-8").splitlines())
 
