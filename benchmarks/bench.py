@@ -439,7 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = Path(tmp) / "corpus"
         paths = write_corpus(corpus, texts)
         size_mb = sum(p.stat().st_size for p in paths) / 1e6
-        names = {str(corpus): "CORPUS", str(single): "ARTICLE" if args.single else str(single)}
+        names = {str(corpus): "CORPUS", str(single): "ARTICLE" if args.single else os.path.relpath(single, ROOT)}
         loop = [sys.executable, str(Path(__file__).resolve()), "--natasha-loop"]
         warm_up(newsfacts, single)
 

@@ -26,7 +26,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from .. import cache
 from ..const import HARDWARE, ORG
 from ..data import load_rows
 from ..doc import Entity
@@ -244,6 +246,7 @@ class HardwareExtractor:
         }
         self._veto = re.compile("|".join(self._rx(p) for p in vetoes), re.I)
         self._after = re.compile("|".join(self._rx(p) for p in afters), re.I)
+        _save_first_sets()
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -604,11 +607,47 @@ def _first_set(pattern: str, cased: bool = False) -> set[str] | None:
     With `cased`, a Cyrillic letter keeps the case it is written in: news capitalise
     "Эльбрус", "Байкал", "Редми", so a lower-case Russian word is not worth trying
     unless the data spells the brand in lower case too ("айфон").
+
+    Parsing every row's pattern costs ~25 ms at start-up, so the answers are kept in
+    the on-disk cache (`newsfacts.cache`), per pattern, for this module's source.
     """
-    chars, nullable = _first(_sre_parse.parse(pattern, re.I).data)
-    if chars is None or nullable:
-        return None
-    return {x for c in chars for x in ((c,) if cased and _is_cyrillic(c) else (c.lower(), c.upper()))}
+    key = f"{int(cased)}{pattern}"
+    known = _first_sets()
+    if key in known:
+        value = known[key]
+    else:
+        chars, nullable = _first(_sre_parse.parse(pattern, re.I).data)
+        value = None
+        if chars is not None and not nullable:
+            value = sorted({x for c in chars for x in ((c,) if cased and _is_cyrillic(c) else (c.lower(), c.upper()))})
+        known[key] = value
+        _FIRST_SETS_NEW.add(key)
+    _FIRST_SETS_USED.add(key)
+    return None if value is None else set(value)
+
+
+_FIRST_SETS: dict[str, list[str] | None] | None = None
+_FIRST_SETS_NEW: set[str] = set()
+_FIRST_SETS_USED: set[str] = set()
+
+
+def _first_sets_file() -> str:
+    return cache.cache_name("hardware-first-chars", Path(__file__).read_bytes())
+
+
+def _first_sets() -> dict[str, list[str] | None]:
+    global _FIRST_SETS
+    if _FIRST_SETS is None:
+        loaded = cache.load(_first_sets_file())
+        _FIRST_SETS = {k: v for k, v in loaded.items() if v is None or isinstance(v, list)}
+    return _FIRST_SETS
+
+
+def _save_first_sets() -> None:
+    """Store the answers if any was new (only the patterns in use, so the file never grows)."""
+    if _FIRST_SETS_NEW and _FIRST_SETS is not None:
+        cache.save(_first_sets_file(), {k: _FIRST_SETS[k] for k in sorted(_FIRST_SETS_USED)})
+        _FIRST_SETS_NEW.clear()
 
 
 def _is_cyrillic(c: str) -> bool:
