@@ -484,15 +484,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"Machine: {machine()}; load average (1/5/15 min) {load_before} before, {load()} after.")
     print(f"Corpus: {len(paths)} unique texts, {size_mb:.1f} MB, from {source or 'samples/ (synthetic)'}.\n")
-    print(format_table(rows))
-    print(
-        "\nseconds: wall time of the whole process (start-up and model loading included), best of"
-        f" {args.runs} for the one-article and start-up rows; vs baseline: speed as a multiple of the"
-        " natasha loop's articles/s, or time as a fraction of the baseline's; peak RSS: main = the"
-        " command's own process (exact), worker = the largest model-loading child, all = sampled every"
-        " 50 ms and summed over the process tree (shared pages counted in each process); PSS divides"
-        " shared pages among the processes that map them."
-    )
+    if rows:
+        print(format_table(rows))
+        print(
+            "\nseconds: wall time of the whole process (start-up and model loading included), best of"
+            f" {args.runs} for the one-article and start-up rows; vs baseline: speed as a multiple of the"
+            " natasha loop's articles/s, or time as a fraction of the baseline's; peak RSS: main = the"
+            " command's own process (exact), worker = the largest model-loading child, all = sampled every"
+            " 50 ms and summed over the process tree (shared pages counted in each process); PSS divides"
+            " shared pages among the processes that map them."
+        )
     if growth:
         base = growth[0]
         print("\n| file MB | seconds | s per MB | vs the smallest file, per MB | peak RSS MB |")
