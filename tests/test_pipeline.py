@@ -172,3 +172,27 @@ def test_ner_tags_do_not_depend_on_how_rows_are_packed(sample_text, monkeypatch)
     whole = tagger.tag(sentences)
     monkeypatch.setattr(ner, "PACK_ROWS", 40)  # many packs, long sentences alone in one
     assert tagger.tag(sentences) == whole
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
+            [("Nvidia", "ORG"), ("Дженсен Хуанг", "PER"), ("Тайбэй", "LOC"), ("TSMC", "ORG")],
+        ),
+        (
+            "По словам Анны Петровой-Водкиной, «Ростех» вложит 2,5 млрд руб. в завод под Тулой.",
+            [("Анны Петровой-Водкиной", "PER"), ("Ростех", "ORG"), ("Тулой", "LOC")],
+        ),
+        (
+            "Yahoo! и AT&T договорились о партнёрстве в Нью-Йорке.",
+            [("Yahoo!", "ORG"), ("AT&T", "ORG"), ("Нью-Йорке", "LOC")],
+        ),
+    ],
+)
+def test_ner_spans_exactly(sentence, expected):
+    from newsfacts.extractors.ner import NerTagger
+
+    (spans,) = NerTagger().tag([sentence])
+    assert [(sentence[a:b], kind) for a, b, kind in spans] == expected
