@@ -134,3 +134,32 @@ def test_unsorted_or_duplicated_vocabularies_get_a_table():
         table = {w: i for i, w in enumerate(raw.decode().splitlines())}
         for word in (items[0].decode(), items[-1].decode(), items[77].decode(), "нетакогослова", "<pad>", "b"):
             assert vocab.encode(word) == table.get(word, table["<unk>"]), (name, word)
+
+
+def test_tar_members_read_like_tarfile(tmp_path):
+    import io
+    import tarfile
+
+    from newsfacts.extractors.models import _members, _tar_members, natasha_data
+
+    for path in sorted(natasha_data().glob("*/*.tar")):
+        assert _members(path) == _tar_members(path)
+    # a long name (a pax header) is left to tarfile
+    archive = tmp_path / "long.tar"
+    with tarfile.open(archive, "w", format=tarfile.PAX_FORMAT) as tar:
+        for name in ("short.bin", "d/" + "x" * 120 + ".bin"):
+            info = tarfile.TarInfo(name)
+            info.size = 3
+            tar.addfile(info, io.BytesIO(b"abc"))
+    members = _members(archive)
+    assert set(members) == {"short.bin", "d/" + "x" * 120 + ".bin"}
+    assert members == _tar_members(archive)
+
+
+def test_loading_ner_imports_no_tarfile():
+    import subprocess
+    import sys
+
+    code = "import sys; from newsfacts.extractors.ner import NerTagger; NerTagger(); print('tarfile' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
