@@ -2,8 +2,8 @@
 
 slovnet builds each convolution as an im2col copy in channels-first layout,
 over batches padded to their longest sentence, and transposes between layers.
-Here sentences are packed one after another as rows (no padding but one row
-between them), one matmul per layer covers all kernel positions (their columns
+Here sentences are packed one after another as rows (no padding but one zero
+row between them), one matmul per layer covers all kernel positions (their columns
 side by side), and batch norm is folded into one scale and shift. Same
 weights, same float operations per row; the tests check that the tags agree
 with slovnet's own model.
@@ -30,7 +30,7 @@ class FastCNNEncoder:
             scale = (layer["norm_weight"] / layer["std"]).astype(weight.dtype)
             shift = (layer["norm_bias"] - layer["mean"] * scale).astype(weight.dtype)
             if size != 3 or layer["padding"] != 1:
-                raise ValueError("packed rows need kernel 3, padding 1 (one blank row between sentences)")
+                raise ValueError("packed rows need kernel 3, padding 1 (one row either side of a sentence)")
             self.layers.append((kernels, size, filters, layer["bias"], scale, shift))
         self.in_dim = layers[0]["weight"].shape[1] if layers else 0
 
@@ -57,10 +57,9 @@ class FastCNNEncoder:
 
     def __call__(self, rows: np.ndarray, blank: np.ndarray) -> np.ndarray:
         """Encode sentences packed one after another: `rows` is (n, in), `blank` the indexes
-        of rows that are no token (the zero row before each sentence, the row after it,
-        the final zero row). Every layer sees each sentence exactly as slovnet's padded
-        batch shows it: the same neighbours at both ends, outputs past the end zeroed.
-        Returns (n, out) with the blank rows zero."""
+        of rows that are no token (a zero row first, and one after each sentence). Every
+        layer sees each sentence as slovnet's padded batch shows it: zeros at both ends,
+        outputs past the end zeroed. Returns (n, out) with the blank rows zero."""
         x = rows
         n = len(rows)
         for kernels, size, filters, bias, scale, shift in self.layers:
