@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from ..const import DATE
 from ..doc import Document, Entity, Quantity
+from .anaphora import ANAPHOR_FORMS
 from .roles import find_roles
-from .subjects import Context, Sentence, link_quantity, source_starts
+from .subjects import Context, Sentence, link_quantity, link_untreed, source_starts
 from .syntax import SyntaxParser, Tree
 
 __all__ = ["FactLinker"]
@@ -34,8 +35,7 @@ class FactLinker:
         docs = [self._with_dates(d) for d in docs]
         wanted: list[tuple[int, int]] = []  # (document, sentence) pairs to parse
         for n, d in enumerate(docs):
-            for index in sorted({q.sentence for q in d.quantities}):
-                wanted.append((n, index))
+            wanted += [(n, i) for i in sorted({q.sentence for q in d.quantities}) if _needs_tree(d, i)]
         trees: dict[tuple[int, int], Tree] = {}
         if wanted:
             sents = [docs[n].sentences[i] for n, i in wanted]
@@ -65,7 +65,9 @@ class FactLinker:
         for q in doc.quantities:
             tree = trees.get(q.sentence)
             if tree is None or not tree.tokens:
-                quantities.append(q)
+                sent = doc.sentences[q.sentence]
+                subject, predicate = link_untreed(ctx, q, sent.text, sent.start)
+                quantities.append(replace(q, subject=subject, predicate=predicate))
                 continue
             if q.sentence not in views:
                 views[q.sentence] = Sentence(tree, _entity_tokens(tree, named))
@@ -77,6 +79,14 @@ class FactLinker:
             quantities.append(replace(q, subject=subject, predicate=predicate if subject else None))
         roles = find_roles(doc.text, doc.sentences, named)
         return replace(doc, quantities=tuple(quantities), roles=tuple(roles))
+
+
+def _needs_tree(doc: Document, index: int) -> bool:
+    """Only a sentence that names someone, or refers back to someone, can tie an amount to a holder."""
+    sent = doc.sentences[index]
+    if any(sent.start <= e.start < sent.stop and e.type != DATE for e in doc.entities):
+        return True
+    return ANAPHOR_FORMS.search(sent.text) is not None
 
 
 def _entity_tokens(tree: Tree, entities: Sequence[Entity]) -> dict[int, Entity]:

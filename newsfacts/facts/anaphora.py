@@ -8,6 +8,7 @@ organisation, device or person. The words live in data/anaphors.tsv.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from dataclasses import dataclass
 from ..const import HARDWARE, ORG, PER
 from ..data import load_rows
 from ..doc import Entity
+from ..morph import parse as morph_parse
 from .syntax import Token, Tree
+from .wordlist import alternation
 
 ANY = "*"
 
@@ -47,6 +50,21 @@ def _load() -> dict[str, list[Kind]]:
 
 
 ANAPHORS = _load()
+
+
+def _forms_regex() -> re.Pattern[str]:
+    forms: set[str] = set()
+    for lemma in ANAPHORS:
+        for p in morph_parse(lemma)[:3]:
+            if p.normal_form == lemma:
+                forms |= {f.word for f in p.lexeme}
+        forms.add(lemma)
+    forms |= {f.replace("ё", "е") for f in forms}
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE)
+
+
+# Any form of any anaphor word: a sentence without one (and without a name) needs no parse.
+ANAPHOR_FORMS = _forms_regex()
 
 
 def anaphor_kinds(tree: Tree, i: int) -> list[Kind]:

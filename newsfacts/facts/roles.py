@@ -25,6 +25,7 @@ from ..data import load_lines, load_rows
 from ..doc import Entity, Role, Sentence
 from ..morph import parse
 from . import anaphora
+from .wordlist import alternation
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _DROP = sorted({w for k, w in load_rows("fact_words.tsv") if k == "role_drop"}, key=len, reverse=True)
@@ -59,10 +60,8 @@ POSTS: dict[str, str] = {}
 for _entry in load_lines("posts.tsv"):
     POSTS.update(_inflections(_entry))
 _POST_RE = re.compile(
-    r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, _DROP)) + r")\s+)?"
-    r"(?P<post>" + "|".join(re.escape(f) for f in sorted(POSTS, key=len, reverse=True)) + r")"
-    r"(?:\s*(?:[-–—]|и)\s*(?:" + "|".join(re.escape(f) for f in sorted(POSTS, key=len, reverse=True)) + r"))?"
-    r"(?![\w-])",
+    rf"(?<![\w-])(?:(?:{alternation(_DROP)})\s+)?(?P<post>{alternation(POSTS)})"
+    rf"(?:\s*(?:[-–—]|и)\s*(?:{alternation(POSTS)}))?(?![\w-])",
     re.IGNORECASE,
 )
 # Words allowed between a post and the organisation: lower-case descriptions, "из", "в".

@@ -33,12 +33,13 @@ from ..data import load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
 from .syntax import Token, Tree
+from .wordlist import alternation
 
 _WORDS: dict[str, set[str]] = {}
 for _kind, _word in load_rows("fact_words.tsv"):
     _WORDS.setdefault(_kind, set()).add(_word.replace("ё", "е"))
 SOURCE_RE = re.compile(
-    r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in sorted(_WORDS["source"], key=len, reverse=True)) + r")"
+    r"(?:^|[^\w])(?:" + alternation(_WORDS["source"]) + r")"
     r"(?:\s+[а-яёa-z-]+){0,3}\s*[«\"“„]?\s*$",
     re.IGNORECASE,
 )
@@ -516,3 +517,41 @@ def _inner_noun(s: Sentence, head: int) -> int | None:
         if t.rel == "nmod" and _plain_noun(s, c) and _prep(tree, c) is None and t.lemma not in NOT_PREDICATES:
             return c
     return None
+
+
+def _owned_forms() -> re.Pattern[str]:
+    from ..morph import parse as morph_parse
+
+    forms: dict[str, str] = {}
+    for lemma in OWNED_NOUNS:
+        for p in morph_parse(lemma)[:1]:
+            forms.update({f.word.replace("ё", "е"): lemma for f in p.lexeme})
+        forms[lemma] = lemma
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE), forms
+
+
+OWNED_FORMS, _OWNED_LEMMA = _owned_forms()
+
+
+def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple[Subject | None, str | None]:
+    """A sentence that names nobody and refers to nobody (so it is not parsed): a device feature
+    belongs to the device the text is about; an amount of what a company has ("Общая выручка
+    увеличилась на 30%") to the holder just linked, else to the organisation the text is about."""
+    device = spec_device(ctx, q)
+    if device is not None:
+        unit = q.unit.split()[-1] if q.kind == COUNT else FEATURES.get(q.unit)
+        return _subject(Link(device, (device.text, device.start, device.stop))), unit
+    owned = [m for m in OWNED_FORMS.finditer(sentence, 0, max(0, q.start - offset))]
+    if not owned:
+        return None, None
+    holder = None
+    if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
+        holder = ctx.recent
+    else:
+        topic = ctx.topic(q.start, (ORG,))
+        if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
+            holder = topic
+    if holder is None:
+        return None, None
+    noun = _OWNED_LEMMA.get(owned[-1].group().lower().replace("ё", "е"))
+    return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
