@@ -73,6 +73,9 @@ def anaphor_kinds(tree: Tree, i: int) -> list[Kind]:
     kinds = ANAPHORS.get(tok.lemma, [])
     if not kinds:
         return []
+    # "десяти ведущих брендов": a plural noun means many, not the one entity named before
+    if not is_pronoun(tok) and tok.can_be("plur") and not tok.can_be("sing"):
+        return []
     mods = {tree.tokens[c].lemma for c in tree.children[i] if tree.tokens[c].rel == "amod"}
     fitting = [k for k in kinds if k.modifier is None or k.modifier in mods]
     # "социальный сеть" must not also read as a bare "сеть" row, and a pronoun needs no modifier

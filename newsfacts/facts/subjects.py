@@ -229,6 +229,10 @@ def _apposed_name(s: Sentence, ctx: Context, i: int) -> Link | None:
 
 def u_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
+    # "у X" right on an amount is its holder only for a feature ("128 ядер у Bergamo");
+    # "купила 485 тысяч ускорителей у Nvidia" names the seller
+    if i in s.amount and not s.spec:
+        return None
     for c in tree.children[i]:
         if c in s.amount or tree.tokens[c].rel not in ("obl", "nmod") or _prep(tree, c) != "у":
             continue
@@ -403,6 +407,7 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
     s.amount = frozenset(t.index for t in tree.tokens if t.start < q.stop and q.start < t.stop)
     s.spec = _is_spec(q)
     node, edge = head, ""
+    seen = {head}
     verb: int | None = None
     for _ in range(MAX_CLIMB):
         tok = tree.tokens[node]
@@ -428,6 +433,13 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
         if parent.pos in VERB_POS and parent.lemma in REPORT_VERBS and tok.rel not in ("obj", "obl", "xcomp"):
             break
         node, edge = tok.head, tok.rel
+        if node in seen:
+            # the model's heads may loop ("тысяч" <-> "ускорителей"): go on from the sentence's root
+            node = next((t.index for t in tree.tokens if t.head < 0 and t.index not in seen), None)
+            if node is None:
+                break
+            edge = ""
+        seen.add(node)
     entity = spec_device(ctx, q) or implicit_holder(s, ctx, q, verb)
     if entity is None:
         return None, None
