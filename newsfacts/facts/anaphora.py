@@ -100,8 +100,13 @@ def resolve(kinds: Sequence[Kind], before: int, entities: Sequence[Entity], rece
             continue
         if any(k.fits(e) for k in kinds):
             return e
-    # a device word with no model of its category names the nearest model of any category
-    for e in reversed(entities):
-        if e.stop <= before and e.start not in excluded and any(k.type == e.type == HARDWARE for k in kinds):
-            return e
+    # a chip word with no model of its category names the nearest model of any category
+    # ("процессор" for an SoC); a device word ("ноутбук") never names a chip
+    if any(k.type == HARDWARE and k.categories - DEVICES for k in kinds):
+        for e in reversed(entities):
+            if e.stop <= before and e.start not in excluded and e.type == HARDWARE:
+                return e
     return None
+
+
+DEVICES = frozenset({"device", "console"})

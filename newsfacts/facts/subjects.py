@@ -60,6 +60,7 @@ HOLDER_RELS = frozenset({"nmod", "nmod:poss", "appos", "flat", "flat:name", "fla
 CLAUSE_RELS = frozenset({"ccomp", "parataxis", "csubj", "advcl", "root"})
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
 MAX_CLIMB = 8
+GOAL_PREPOSITIONS = frozenset({"для", "против", "из", "среди", "от", "после", "без", "кроме"})
 
 
 @dataclass
@@ -157,7 +158,13 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
         if referent is not None:
             start, stop = _mention_span(tree, i)
             return Link(referent, (_text_of(tree, start, stop), start, stop))
+        if not anaphora.is_pronoun(tok):
+            raise Unnamed  # "ноутбук оснащён ...": the holder is a thing the text never names
     return None
+
+
+class Unnamed(Exception):
+    """The amount's holder is a common noun with no named referent: nobody is to be guessed."""
 
 
 def _mention_span(tree: Tree, i: int) -> tuple[int, int]:
@@ -199,6 +206,9 @@ def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
         if _prep(tree, c) is not None:
             continue
         if t.rel == "det" and not anaphora.is_pronoun(t):
+            continue
+        # "её выручка" is the company's; "его слова" are nobody's amount
+        if anaphora.is_pronoun(t) and tree.tokens[i].lemma not in OWNED_NOUNS:
             continue
         if on_amount and c in s.entity_at:
             continue
@@ -253,7 +263,8 @@ def anaphoric_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
 def noun_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
     for c in _subjects(tree, i):
-        if tree.tokens[c].pos not in NOUN_POS:
+        # an anaphor or a descriptor ("ИТ-гигант Alphabet") was the other rules' to read
+        if not _plain_noun(s, c) or any(tree.tokens[k].rel == "appos" and k in s.entity_at for k in tree.children[c]):
             continue
         link = genitive_holder(s, ctx, c) or u_holder(s, ctx, c) or _place(s, ctx, c)
         if link:
@@ -406,6 +417,14 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
         return None, None
     s.amount = frozenset(t.index for t in tree.tokens if t.start < q.stop and q.start < t.stop)
     s.spec = _is_spec(q)
+    try:
+        return _climb(s, ctx, q, head)
+    except Unnamed:
+        return None, None
+
+
+def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject | None, str | None]:
+    tree = s.tree
     node, edge = head, ""
     seen = {head}
     verb: int | None = None
@@ -440,7 +459,7 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
                 break
             edge = ""
         seen.add(node)
-    entity = spec_device(ctx, q) or implicit_holder(s, ctx, q, verb)
+    entity = spec_device(ctx, q) or (None if s.spec else implicit_holder(s, ctx, q, verb))
     if entity is None:
         return None, None
     return _subject(Link(entity, (entity.text, entity.start, entity.stop))), predicate(s, q, head, verb, None)
@@ -482,6 +501,9 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
 def _governing_noun(s: Sentence, head: int) -> int | None:
     """The nearest noun above the amount, before any verb, that names something ("ёмкостью")."""
     tree = s.tree
+    # "версия прошивки для 28 смартфонов" is about the phones, not a feature of the firmware
+    if _prep(tree, head) in GOAL_PREPOSITIONS:
+        return None
     node = tree.parent(head)
     for _ in range(3):
         if node is None or node.pos in VERB_POS:
