@@ -60,6 +60,7 @@ HOLDER_RELS = frozenset({"nmod", "nmod:poss", "appos", "flat", "flat:name", "fla
 CLAUSE_RELS = frozenset({"ccomp", "parataxis", "csubj", "advcl", "root"})
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
 MAX_CLIMB = 8
+NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign", "nmod")
 GOAL_PREPOSITIONS = frozenset({"для", "против", "из", "среди", "от", "после", "без", "кроме"})
 
 
@@ -148,12 +149,10 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
     if kinds and s.spec and all(k.type == anaphora.ANY for k in kinds):
         kinds = [anaphora.Kind(HARDWARE, frozenset(), None)]  # "он получил 54 млрд транзисторов"
     if kinds:
-        # "компания SK Hynix": the name beside the anaphor wins
-        for c in tree.children[i]:
-            if tree.tokens[c].rel in ("appos", "flat", "flat:name", "nmod", "flat:foreign") and _prep(tree, c) is None:
-                link = _entity_link(s, ctx, c)
-                if link:
-                    return link
+        # "компания SK Hynix", "производитель ..., компания TSMC": the name beside the anaphor wins
+        link = _name_below(s, ctx, i)
+        if link:
+            return link
         referent = anaphora.resolve(kinds, tok.start, ctx.entities, ctx.recent, ctx.sources)
         if referent is not None:
             start, stop = _mention_span(tree, i)
@@ -227,13 +226,25 @@ def named_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
 
 
 def _apposed_name(s: Sentence, ctx: Context, i: int) -> Link | None:
-    if not anaphora.anaphor_kinds(s.tree, i):
-        return None
-    for c in s.tree.children[i]:
-        if s.tree.tokens[c].rel in ("appos", "flat", "flat:name", "nmod", "flat:foreign") and _prep(s.tree, c) is None:
+    """ "видеоплатформа VK", "ИТ-гигант Alphabet": a noun that describes a name beside it."""
+    tree = s.tree
+    for c in tree.children[i]:
+        if tree.tokens[c].rel in NAME_RELS[:4] and _prep(tree, c) is None:
             link = _entity_link(s, ctx, c)
             if link:
                 return link
+    return None
+
+
+def _name_below(s: Sentence, ctx: Context, i: int, depth: int = 2) -> Link | None:
+    """A name in apposition or in the genitive under word i, at most `depth` words down."""
+    tree = s.tree
+    for c in tree.children[i]:
+        if tree.tokens[c].rel not in NAME_RELS or _prep(tree, c) is not None or c in s.amount:
+            continue
+        link = _entity_link(s, ctx, c) or (_name_below(s, ctx, c, depth - 1) if depth > 1 else None)
+        if link:
+            return link
     return None
 
 
