@@ -293,3 +293,33 @@ def test_json_carries_subjects_roles_and_dates(sample_doc):
     date = next(e for e in data["entities"] if e["type"] == "DATE")
     assert (date["text"], date["normal"]) == ("в конце декабря", "--12")
     assert data["roles"][0]["role"] == "инженер"
+
+
+# --- later rules -----------------------------------------------------------------------------
+
+
+def test_a_bracketed_restatement_shares_the_holder(ex):
+    text = "Meitu представила смартфон Meitu T9. Младшая версия обойдётся в 1499 юаней (~14 000 рублей)."
+    got = {q.text: (q.subject.normal if q.subject else None) for q in ex.extract(text).quantities}
+    assert got == {"1499 юаней": "Meitu T9", "~14 000 рублей": "Meitu T9"}
+
+
+def test_a_version_word_names_the_device(ex):
+    text = "Xiaomi показала Redmi Note 8. Продвинутая модификация весит 190 граммов."
+    assert subject_of(ex, text, "190 граммов")[0] == "Xiaomi Redmi Note 8"
+
+
+def test_a_device_feature_on_a_chip_goes_to_the_device(ex):
+    text = "Смартфон Redmi Note 8 вышел в продажу. Snapdragon 665 дополнен аккумулятором ёмкостью 4000 мАч."
+    assert subject_of(ex, text, "4000 мАч")[0] == "Xiaomi Redmi Note 8"
+
+
+def test_a_descriptor_before_a_name(ex):
+    text = "Американский ИТ-гигант Alphabet планирует сократить штат на 6%."
+    assert subject_of(ex, text, "6%")[0] == "Alphabet"
+
+
+def test_a_thing_never_named_blocks_a_guess(ex):
+    # "ноутбук" is no model of the text: neither the chip nor the company gets its memory
+    text = "Intel выпустила процессор Core i5-9300H в 2019 году.\n\nНоутбук оснащён 8 ГБ оперативной памяти."
+    assert subject_of(ex, text, "8 ГБ") == (None, None)

@@ -449,7 +449,8 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
             for rule in RULES:
                 link = rule(s, ctx, node)
                 if link is not None:
-                    return _subject(link), predicate(s, q, head, verb, link)
+                    link = _feature_holder(ctx, q, link)
+                    return (_subject(link), predicate(s, q, head, verb, link)) if link else (None, None)
         # a gerund shares its doer with the verb it depends on ("..., уволив 12 тыс. человек")
         gerund = tok.rel == "advcl" and tok.pos == "GRND"
         if (tok.rel in CLAUSE_RELS and not gerund) or tok.head < 0:
@@ -474,6 +475,20 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
     if entity is None:
         return None, None
     return _subject(Link(entity, (entity.text, entity.start, entity.stop))), predicate(s, q, head, verb, None)
+
+
+def _feature_holder(ctx: Context, q: Quantity, link: Link) -> Link | None:
+    """A device's own measure (battery, screen, camera) found on a chip or a company
+    ("Xiaomi оснастила смартфон батареей 5000 мАч") is the device's: the device the text is about."""
+    e = link.entity
+    if q.kind != MEASURE or q.unit in CHIP_UNITS:
+        return link
+    if e.type == HARDWARE and e.category in DEVICE_CATEGORIES or e.type not in (HARDWARE, ORG):
+        return link
+    device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
+    if device is None:
+        return link if e.type == ORG else None
+    return Link(device, (device.text, device.start, device.stop), link.noun)
 
 
 def _subject(link: Link) -> Subject:
@@ -600,3 +615,14 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
         return None, None
     noun = _OWNED_LEMMA.get(owned[-1].group().lower().replace("ё", "е"))
     return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
+
+
+_PAREN_GAP = re.compile(r"[\s\u00a0]*\([\s\u00a0]*(?:~|≈|около|примерно|или)?[\s\u00a0]*")
+
+
+def parenthetical(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
+    """ "1499 юаней (~14 000 рублей)": an amount in brackets right after another restates it,
+    so it has the same holder; returns that other quantity, or None."""
+    if prev is None or prev.subject is None or prev.sentence != q.sentence:
+        return None
+    return prev if _PAREN_GAP.fullmatch(text, prev.stop, q.start) else None
