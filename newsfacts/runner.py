@@ -20,7 +20,7 @@ from rich.markup import escape
 from . import batch
 from .const import STDIN_NAME
 from .readers import expand_inputs
-from .render import RENDERERS
+from .render import RENDERERS, Selected, view_json
 
 # Documents written to --db per transaction (a kill loses at most one batch).
 DB_BATCH = int(os.environ.get("NEWSFACTS_DB_BATCH", "32"))
@@ -36,6 +36,7 @@ class Options:
     db: str | None = None
     force: bool = False
     quiet: bool = False
+    types: tuple[str, ...] | None = None  # --types: the kinds of fact the output keeps (the store keeps all)
 
 
 def _single(inputs: tuple[str, ...]) -> bool:
@@ -62,6 +63,8 @@ def execute(opts: Options) -> int:
         else:
             out = _utf8_stdout()
         writer = RENDERERS[opts.fmt](out, single=_single(opts.inputs))
+        if opts.types is not None:
+            writer = Selected(writer, opts.types)
         store = None
         if opts.db:
             from .store import FactStore
@@ -86,7 +89,7 @@ def execute(opts: Options) -> int:
             else:
                 doc = result.document
                 facts += len(doc.entities) + len(doc.quantities)
-                writer.write(doc.as_json())
+                writer.write(view_json(doc))
             if store is not None and not result.skipped:
                 pending.append(result)
                 if len(pending) >= DB_BATCH:
