@@ -98,7 +98,8 @@ class HighlightWriter:
     def _line(self, line: str | Text) -> None:
         c = self.console
         if c.is_terminal:
-            c.print(line if isinstance(line, Text) else Text(line))
+            text = line if isinstance(line, Text) else Text(line)
+            c.print(text if self.colour else Text(text.plain))  # NO_COLOR: no bold or dim either
         else:  # off a terminal: the article's own line breaks, no re-wrapping
             self.stream.write((line.plain if isinstance(line, Text) else line) + "\n")
 

@@ -34,9 +34,10 @@ def article_html(text: str, forest: list[tuple[Mark, list]], start: int = 0, sto
         out.append(esc(text[pos : m.start]))
         tip = [m.kind] + ([m.normal or ""] if shows_normal(m) or m.kind in (QUANTITY, ROLE) else [])
         tip += [f"{k}: {v}" for k, v in m.details]
+        tip_attr = esc("\n".join(tip)).replace("\n", "&#10;")  # one line a detail, the mark on one source line
         out.append(
             f'<mark class="f k-{m.kind}" tabindex="0" data-kind="{m.kind}" data-key="{esc(mark_key(m))}"'
-            f' data-normal="{esc(m.normal)}" data-tip="{esc(chr(10).join(tip))}">'
+            f' data-normal="{esc(m.normal)}" data-tip="{tip_attr}">'
             f"{article_html(text, inner, m.start, m.stop)}</mark>"
         )
         pos = m.stop
