@@ -56,8 +56,8 @@ class TableWriter:
         c.print(
             f"[bold]{safe(doc['source'])}[/bold]  "
             f"{doc['chars']:,} chars, {len(doc['sentences'])} sentences, "
-            f"{len(doc['entities'])} entity mentions, {len(doc['quantities'])} quantities"
-            + (f", {len(doc['roles'])} posts" if doc.get("roles") else ""),
+            f"{len(doc['entities'])} mentions, {len(doc['quantities'])} quantities"
+            + (f", {len(doc['roles'])} post{'s' if len(doc['roles']) != 1 else ''}" if doc.get("roles") else ""),
             soft_wrap=False,
         )
         sentences = doc["sentences"]
