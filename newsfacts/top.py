@@ -1,14 +1,15 @@
 """The corpus view (``newsfacts top``): what a folder of articles, or a --db store, talks about.
 
 Three answers, the same whether computed from documents (:class:`Corpus`) or
-from a store by SQL (:func:`from_store`):
+from a store by SQL (:func:`newsfacts.topsql.from_store`):
 
 * the most mentioned entities of each kind, with mention and document counts;
 * the hardware named with each company: pairs (company, hardware) with the
   documents that name both and the sentences that name both. A company is not
   paired with hardware of its own make (NVIDIA with NVIDIA H100 says nothing);
-* the largest amounts of money, per currency (no conversion), each with its
-  document; one amount repeated in a document counts once.
+* the largest amounts of money, per currency (no conversion; the currency
+  with the most amounts first), each with its document; one amount repeated
+  in a document is listed once.
 
 Ties are broken by name, so the output is stable.
 """
@@ -16,7 +17,6 @@ Ties are broken by name, so the output is stable.
 from __future__ import annotations
 
 import heapq
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -68,8 +68,12 @@ class TopView:
         }
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _same_make(company: str, vendor: str | None) -> bool:
-    return vendor is not None and company.casefold() == vendor.casefold()
+    # ASCII case only, as SQLite's lower() compares in newsfacts.topsql
+    return vendor is not None and company.translate(_ASCII_LOWER) == vendor.translate(_ASCII_LOWER)
 
 
 def _entity_order(e: EntityCount) -> tuple:
@@ -134,11 +138,11 @@ class Corpus:
         for q in doc.get("quantities", []):
             if q["kind"] != MONEY:
                 continue
+            self.money_count[q["unit"]] += 1  # orders the currencies: most amounts first
             key = (q["value"], q.get("max"), q["unit"])
             if key in seen:
                 continue
             seen.add(key)
-            self.money_count[q["unit"]] += 1
             self._serial += 1
             # heap of the n largest: smallest value first; later (source, start) lose ties, as in the SQL
             item = (q["value"], _Reverse((doc["source"], q["start"])), self._serial,
@@ -185,91 +189,3 @@ def from_documents(docs: Iterable[dict[str, Any]], rows: int = 10) -> TopView:
     for doc in docs:
         corpus.add(doc)
     return corpus.top()
-
-
-# ------------------------------------------------------------------ from a store
-
-_TOP_ENTITIES = """
-SELECT normal, COUNT(*) AS mentions, COUNT(DISTINCT document_id) AS documents
-FROM entities
-WHERE type = :type AND normal IS NOT NULL
-GROUP BY normal
-ORDER BY mentions DESC, documents DESC, normal
-LIMIT :rows
-"""
-
-# Hardware mentions are few, so the join starts from them (index entities_type_normal),
-# and reaches the same documents' ORG mentions through entities_document.
-_TOP_PAIRS = """
-WITH hw AS (
-    SELECT DISTINCT document_id, sentence, normal, vendor FROM entities WHERE type = 'HARDWARE'
-), org AS (
-    SELECT DISTINCT e.document_id, e.sentence, e.normal
-    FROM entities AS e
-    WHERE e.type = 'ORG' AND e.document_id IN (SELECT document_id FROM hw)
-), pair AS (
-    SELECT org.normal AS company, hw.normal AS hardware, org.document_id AS doc,
-           CASE WHEN org.sentence = hw.sentence THEN org.sentence END AS same
-    FROM hw JOIN org ON org.document_id = hw.document_id
-    WHERE hw.vendor IS NULL OR fold(org.normal) <> fold(hw.vendor)
-)
-SELECT company, hardware, COUNT(DISTINCT doc) AS documents,
-       COUNT(DISTINCT CASE WHEN same IS NOT NULL THEN doc || ':' || same END) AS sentences
-FROM pair
-GROUP BY company, hardware
-ORDER BY documents DESC, sentences DESC, company, hardware
-LIMIT :rows
-"""
-
-_MONEY_UNITS = """
-SELECT unit, COUNT(*) FROM (SELECT DISTINCT document_id, value, max, unit FROM quantities WHERE kind = 'money')
-GROUP BY unit ORDER BY COUNT(*) DESC, unit
-"""
-
-_LARGEST_MONEY = """
-SELECT q.value, q.max, q.approx, q.text, d.path, q.document_id
-FROM quantities AS q JOIN documents AS d ON d.id = q.document_id
-WHERE q.kind = 'money' AND q.unit = :unit
-ORDER BY q.value DESC, d.path, q.start
-LIMIT :limit
-"""
-
-
-def open_store(path: str) -> sqlite3.Connection:
-    """A read-only connection; a missing file is an error, never a new empty store."""
-    from pathlib import Path
-
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
-    conn.create_function("fold", 1, lambda s: None if s is None else s.casefold(), deterministic=True)
-    return conn
-
-
-def from_store(conn: sqlite3.Connection, rows: int = 10) -> TopView:
-    """The same view as :func:`from_documents`, answered by SQL over a ``--db`` store."""
-    count = conn.execute("SELECT COUNT(*) FROM documents WHERE error IS NULL").fetchone()[0]
-    view = TopView(documents=count, rows=rows)
-    for kind in ENTITY_TYPES:
-        found = [EntityCount(kind, *row) for row in conn.execute(_TOP_ENTITIES, {"type": kind, "rows": rows})]
-        if found:
-            view.entities[kind] = found
-    view.hardware_companies = [Pairing(*row) for row in conn.execute(_TOP_PAIRS, {"rows": rows})]
-    for unit, _ in conn.execute(_MONEY_UNITS).fetchall():
-        view.money[unit] = _largest(conn, unit, rows)
-    return view
-
-
-def _largest(conn: sqlite3.Connection, unit: str, rows: int) -> list[Amount]:
-    """The ``rows`` largest distinct amounts of a currency: read from the index, repeats dropped."""
-    limit = rows * 4
-    while True:
-        found = conn.execute(_LARGEST_MONEY, {"unit": unit, "limit": limit}).fetchall()
-        out, seen = [], set()
-        for value, max_, approx, text, path, doc_id in found:
-            if (doc_id, value, max_) in seen:
-                continue
-            seen.add((doc_id, value, max_))
-            out.append(Amount(value, max_, bool(approx), unit, text, path))
-        if len(out) >= rows or len(found) < limit:
-            return out[:rows]
-        limit *= 4

@@ -12,7 +12,8 @@ from rich.markup import escape
 
 from . import batch
 from .textsafe import printable
-from .top import TopView, from_store, open_store
+from .top import TopView
+from .topsql import from_store, has_summaries, open_store
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -42,6 +43,8 @@ def gather(opts: TopOptions) -> tuple[TopView | None, int]:
         try:
             conn = open_store(opts.db)
             try:
+                if _err.is_terminal and not has_summaries(conn):
+                    _say("first run on this store: adding summary tables (later runs answer at once)")
                 return from_store(conn, opts.rows), 0
             finally:
                 conn.close()

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from newsfacts.cli import cli
 from newsfacts.store import FactStore, StoredItem
-from newsfacts.top import from_documents, from_store, open_store
+from newsfacts.top import from_documents
+from newsfacts.topsql import from_store, open_store
 
 from .test_views import golden
 from .viewdocs import article, hostile, second
@@ -178,3 +179,61 @@ def test_a_file_that_is_not_a_store_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"newsfacts top: {bad}: not a readable newsfacts store (")
     assert result.stderr.count("\n") == 1
+
+
+# ------------------------------------------------------------------ summaries kept by triggers
+
+
+def random_doc(rng, source: str):
+    """A document of random ORG/HARDWARE/PER mentions over few names, so that pairs and repeats are common."""
+    from newsfacts.doc import Document, Entity, Quantity, Sentence
+
+    n_sent = rng.randint(1, 4)
+    sents = tuple(Sentence(i, i * 100, i * 100 + 90, "x") for i in range(n_sent))
+    ents, qs = [], []
+    for i in range(rng.randint(0, 9)):
+        s = rng.randrange(n_sent)
+        kind = rng.choice(["ORG", "ORG", "HARDWARE", "PER"])
+        if kind == "HARDWARE":
+            vendor = rng.choice(["NVIDIA", "AMD", None])
+            ents.append(Entity(kind, "m", f"{vendor or 'X'} {rng.choice('AB')}", s * 100 + i, s * 100 + i + 1, s,
+                               vendor=vendor, category="GPU", model="A"))
+        else:
+            ents.append(Entity(kind, "n", rng.choice(["nvidia", "AMD", "Яндекс", "Microsoft"]), s * 100 + i,
+                               s * 100 + i + 1, s))
+    if rng.random() < 0.5:
+        qs.append(Quantity("q", float(rng.choice([1e6, 2e6, 3e6])), rng.choice(["USD", "RUB"]), "money", 5, 6))
+    ents.sort(key=lambda e: e.start)
+    return Document(source, " " * (n_sent * 100), sents, tuple(ents), tuple(qs))
+
+
+def test_triggers_keep_the_summaries_equal_to_a_recount(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    db = tmp_path / "facts.sqlite"
+    current = {}
+    with FactStore(db) as store:
+        for step in range(6):
+            batch_docs = [random_doc(rng, f"doc{rng.randrange(12)}.txt") for _ in range(8)]
+            store.write_batch(StoredItem(d.source, "0" * 64, d) for d in batch_docs)  # re-writes replace
+            for d in batch_docs:
+                current[d.source] = d
+            conn = open_store(str(db))
+            summed = from_store(conn, rows=50).as_json()  # the first call builds the summaries
+            raw = from_store(conn, rows=50, summaries=False).as_json()
+            assert summed == raw, step
+            expected = from_documents((d.as_json() for d in current.values()), rows=50).as_json()
+            assert summed["entities"] == expected["entities"] and summed["documents"] == expected["documents"]
+            assert summed["hardware_companies"] == expected["hardware_companies"], step
+            conn.close()
+
+
+def test_a_read_only_store_is_answered_from_the_raw_tables(tmp_path):
+    db = store_of(tmp_path / "facts.sqlite", docs())
+    conn = open_store(str(db), writable=False)
+    assert from_store(conn).as_json() == EXPECTED
+    conn.close()
+    from newsfacts.topsql import has_summaries
+
+    assert not has_summaries(open_store(str(db), writable=False))
