@@ -136,6 +136,7 @@ END"""
 
 TRIGGERS = [_T_ENTITY_INSERT, _T_ENTITY_DELETE, _T_PAIR_ORG_INSERT, _T_PAIR_HARDWARE_INSERT, _T_PAIR_ORG_DELETE,
             _T_PAIR_HARDWARE_DELETE]
+TRIGGER_NAMES = {t.split()[5] for t in TRIGGERS}  # CREATE TRIGGER IF NOT EXISTS <name>
 
 # ------------------------------------------------------------------ the raw queries (backfill, read-only stores)
 
@@ -192,11 +193,14 @@ def open_store(path: str, writable: bool = True) -> sqlite3.Connection:
 
 
 def has_summaries(conn: sqlite3.Connection) -> bool:
+    """Complete summaries: the meta mark, and every trigger still there (a migration that rebuilds
+    the entities table drops its triggers; then the summaries are rebuilt, never read stale)."""
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (SUMMARY_KEY,)).fetchone()
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     except sqlite3.OperationalError:
         return False
-    return row is not None and row[0] == SUMMARY_VERSION
+    return row is not None and row[0] == SUMMARY_VERSION and TRIGGER_NAMES <= names
 
 
 def build_summaries(conn: sqlite3.Connection) -> float:

@@ -119,7 +119,8 @@ def test_top_html_page_has_svg_bar_charts(tmp_path):
     page = page_path.read_text(encoding="utf-8")
     assert page.count("<svg ") == 5 + 1 + 2  # entity kinds, company-hardware pairs, currencies
     assert '<figcaption>Organisations: most mentioned</figcaption>' in page
-    assert "<title>Microsoft: 4 mentions, 2 documents</title>" in page
+    assert "<title>Microsoft: 4 mentions, 2 documents</title>" in page and "1 mention, 1 document" in page
+    assert "<title>2 000 000 000 RUB: 2 млрд рублей · tests/second.txt</title>" in page
     assert "https://" not in page and "<script src" not in page
     golden("top.html", page)
 
@@ -237,3 +238,20 @@ def test_a_read_only_store_is_answered_from_the_raw_tables(tmp_path):
     from newsfacts.topsql import has_summaries
 
     assert not has_summaries(open_store(str(db), writable=False))
+
+
+def test_summaries_without_their_triggers_are_rebuilt(tmp_path):
+    from newsfacts.topsql import has_summaries
+
+    db = store_of(tmp_path / "facts.sqlite", docs())
+    conn = open_store(str(db))
+    from_store(conn)
+    assert has_summaries(conn)
+    conn.execute("DROP TRIGGER top_pair_org_insert")  # as a table rebuild would
+    assert not has_summaries(conn)
+    with FactStore(db) as store:
+        store.write_batch([StoredItem("third.txt", "1" * 64, second("third.txt"))])
+    view = from_store(conn).as_json()
+    assert has_summaries(conn)
+    assert view["hardware_companies"][0] == {"company": "Microsoft", "hardware": "NVIDIA H100", "documents": 3,
+                                             "sentences": 4}

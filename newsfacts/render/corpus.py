@@ -62,8 +62,9 @@ def write_json(view: TopView, stream: IO[str]) -> None:
 # ------------------------------------------------------------------ HTML page
 
 BAR_HEIGHT = 22
-LABEL_WIDTH = 220
+LABEL_WIDTH = 260
 BAR_WIDTH = 300
+NOTE_WIDTH = 420
 
 
 def bar_chart(title: str, rows: list[tuple[str, float, str]], colour: str) -> str:
@@ -72,7 +73,7 @@ def bar_chart(title: str, rows: list[tuple[str, float, str]], colour: str) -> st
         return ""
     top = max(value for _, value, _ in rows) or 1
     height = BAR_HEIGHT * len(rows) + 4
-    width = LABEL_WIDTH + BAR_WIDTH + 160
+    width = LABEL_WIDTH + BAR_WIDTH + NOTE_WIDTH
     bars = []
     for i, (label, value, note) in enumerate(rows):
         y = i * BAR_HEIGHT + 2
@@ -90,7 +91,11 @@ def bar_chart(title: str, rows: list[tuple[str, float, str]], colour: str) -> st
     )
 
 
-def _clip(label: str, limit: int = 30) -> str:
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _clip(label: str, limit: int = 32) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
@@ -109,19 +114,21 @@ def page_html(view: TopView) -> str:
     for kind, rows in view.entities.items():
         charts.append(bar_chart(
             f"{KINDS[kind].title}: most mentioned",
-            [(e.normal, e.mentions, f"{e.mentions} mentions, {e.documents} documents") for e in rows],
+            [(e.normal, e.mentions, f"{plural(e.mentions, 'mention')}, {plural(e.documents, 'document')}")
+             for e in rows],
             _strong(kind),
         ))
     charts.append(bar_chart(
         "Hardware named with companies (documents)",
-        [(f"{p.company} + {p.hardware}", p.documents, f"{p.documents} documents, {p.sentences} sentences")
+        [(f"{p.company} + {p.hardware}", p.documents,
+          f"{plural(p.documents, 'document')}, {plural(p.sentences, 'sentence')}")
          for p in view.hardware_companies],
         _strong("HARDWARE"),
     ))
     for unit, amounts in view.money.items():
         charts.append(bar_chart(
             f"Largest amounts of money, {unit}",
-            [(a.text, a.value, f"{_amount(a)} {unit} · {a.source}") for a in amounts],
+            [(f"{_amount(a)} {unit}", a.value, f"{a.text} · {a.source}") for a in amounts],
             _strong("QUANTITY"),
         ))
     body = f'<p class="meta">{view.documents:,} documents</p>\n'.replace(",", " ") + "\n".join(c for c in charts if c)

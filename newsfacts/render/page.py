@@ -61,8 +61,9 @@ def fact_list(doc: dict[str, Any], found: list[Mark]) -> str:
                 first.setdefault(m.normal, m)
             entries = [(mark_key(m), m.normal or m.text, ", ".join(v for _, v in m.details), counts[m.normal])
                        for m in first.values()]
+        wide = ' class="wide"' if kind in (QUANTITY, ROLE) else ""  # the text goes under the amount
         rows = "".join(
-            f'<li data-key="{esc(key)}" tabindex="0"><span class="name">{esc(name)}</span>'
+            f'<li data-key="{esc(key)}" tabindex="0"{wide}><span class="name">{esc(name)}</span>'
             + (f'<span class="sub">{esc(sub)}</span>' if sub and sub != name else "")
             + (f'<span class="n" title="mentions">{n}</span>' if kind not in (QUANTITY, ROLE) else "")
             + "</li>"
@@ -130,6 +131,8 @@ aside.facts { font-size: 14px; border-left: 1px solid var(--line); padding-left:
 .group li { display: flex; gap: 6px; align-items: baseline; padding: 2px 4px; border-radius: 4px; cursor: default; }
 .group li:hover, .group li:focus { background: #eef2ff; }
 .group li .sub { color: var(--muted); font-size: 12px; }
+.group li.wide { flex-wrap: wrap; row-gap: 0; }
+.group li.wide .sub { flex-basis: 100%; }
 .group li .n { margin-left: auto; color: var(--muted); font-variant-numeric: tabular-nums; }
 #tip { position: absolute; display: none; z-index: 10; max-width: 340px; white-space: pre-line;
        background: #1d2330; color: #fff; font-size: 13px; line-height: 1.45; padding: 6px 10px;
