@@ -21,6 +21,7 @@ from . import batch
 from .const import STDIN_NAME
 from .readers import expand_inputs
 from .render import RENDERERS, Selected, view_json
+from .textsafe import printable
 
 # Documents written to --db per transaction (a kill loses at most one batch).
 DB_BATCH = int(os.environ.get("NEWSFACTS_DB_BATCH", "32"))
@@ -85,7 +86,8 @@ def execute(opts: Options) -> int:
                 skipped += 1
             elif result.error is not None:
                 failed += 1
-                err.print(f"newsfacts: {escape(result.name)}: {escape(result.error)}", markup=True)
+                name, error = escape(printable(result.name)), escape(printable(result.error))
+                err.print(f"newsfacts: {name}: {error}", markup=True)
             else:
                 doc = result.document
                 facts += len(doc.entities) + len(doc.quantities)

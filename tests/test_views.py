@@ -278,3 +278,10 @@ def test_top_is_the_subcommand_and_a_file_named_top_is_still_an_input(run):
     assert run.seen["inputs"] == ("top",)
     run("./top", prefix=())
     assert run.seen["inputs"] == ("./top",)
+
+
+def test_an_escape_in_a_file_name_is_escaped_on_stderr(tmp_path):
+    result = CliRunner().invoke(cli, ["-w", "1", str(tmp_path / "evil\x1b[2J\x1b]0;t\x07.txt")])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil\\x1b[2J\\x1b]0;t\\x07.txt" in result.stderr

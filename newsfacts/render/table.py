@@ -129,22 +129,21 @@ def entity_table(
 
 
 def quantity_table(quantities: list[dict]) -> Table:
+    ranges = any(q.get("max") is not None for q in quantities)  # no range: no Max column, more room for text
     table = _table(KINDS[QUANTITY].title)
     table.add_column("Text", overflow="fold")
     table.add_column("Value", justify="right", style="bold green")
-    table.add_column("Max", justify="right")
+    if ranges:
+        table.add_column("Max", justify="right")
     table.add_column("Unit")
     table.add_column("Kind")
     table.add_column("≈", justify="center")
     for q in quantities:
-        table.add_row(
-            safe(snippet(q["text"], 50)),
-            format_number(q["value"]),
-            format_number(q["max"]),
-            safe(q["unit"] or ""),
-            q["kind"],
-            "~" if q["approx"] else "",
-        )
+        cells = [safe(snippet(q["text"], 50)), format_number(q["value"])]
+        if ranges:
+            cells.append(format_number(q["max"]))
+        cells += [safe(q["unit"] or ""), q["kind"], "~" if q["approx"] else ""]
+        table.add_row(*cells)
     return table
 
 
