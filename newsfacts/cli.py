@@ -8,6 +8,7 @@ import click
 
 from . import __version__
 from .const import FACT_KINDS, FORMATS
+from .settings import MAX_CHARS, MAX_WORKERS
 
 EPILOG = """\b
 Examples:
@@ -16,6 +17,8 @@ Examples:
   curl -s URL | newsfacts -f json | jq .entities
   newsfacts ~/news/ -f jsonl -o facts.jsonl     # a folder, recursively
   newsfacts ~/news/ --db facts.sqlite           # resumable SQLite store
+  newsfacts dump.jsonl.gz --date-field date     # a JSON Lines archive
+  find ~/news -name '*.txt' | newsfacts --files-from -
   newsfacts -f highlight --types PER,ORG a.txt  # the article, people and companies marked
   newsfacts top ~/news/                         # the corpus at a glance (newsfacts top --help)
 
@@ -30,8 +33,9 @@ Formats (-f):
   html       one standalone page: the marked article, its facts beside it
 
 \b
-Exit codes: 0 all inputs read, 1 some input failed, 2 usage error,
-130 interrupted.
+Exit codes: 0 all inputs read, 1 some input failed (or the store or
+output could not be used), 2 usage error, 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM). A closed stdout (| head) exits 0.
 """
 
 
@@ -59,24 +63,36 @@ class _Command(click.Command):
               help="Write to this file instead of stdout.")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Decode text inputs with this encoding instead of detecting it.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes for folders (default: number of CPUs).")
+@click.option("-w", "--workers", type=click.IntRange(1, MAX_WORKERS), default=None,
+              help=f"Worker processes (1-{MAX_WORKERS}; default: 1 on a machine of 2 CPUs or fewer, else one per CPU).")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Also store documents and facts in this SQLite file; skips documents already stored.")
 @click.option("--force", is_flag=True, help="With --db: process documents again even if already stored.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--files-from", type=click.Path(exists=True, dir_okay=False, allow_dash=True), default=None,
+              metavar="FILE", help="Also read the inputs listed in FILE, one a line (- for stdin).")
+@click.option("--text-field", default="text", show_default=True, metavar="NAME",
+              help="Archives (.jsonl, .jsonl.gz): the field that holds the article text.")
+@click.option("--id-field", default="id", show_default=True, metavar="NAME",
+              help="Archives: the field whose value names a record (source archive.jsonl#ID); else the line number.")
+@click.option("--date-field", default=None, metavar="NAME",
+              help="Archives: the field that holds the publication date (becomes `published`).")
+@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True, metavar="N",
+              help="A document longer than N characters is an error line, not processed (0: no limit).")
 @click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, param, value:
               _version(ctx, value), help="Show the versions of newsfacts, natasha, slovnet and the schemas.")
-def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet):
+def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_from, text_field, id_field, date_field,
+        max_chars):
     """Extract people, companies, places, hardware models and quantities
     from Russian-language tech news.
 
-    INPUT is a text file (.txt, .md), a saved web page (.html, .htm), a folder
-    (searched recursively for those) or - for stdin. With no INPUT, stdin is read.
+    INPUT is a text file (.txt, .md), a saved web page (.html, .htm), a JSON
+    Lines archive of articles (.jsonl, .jsonl.gz), a folder (searched
+    recursively for those) or - for stdin. With no INPUT, stdin is read.
     """
     if force and not db:
         raise click.UsageError("--force only makes sense with --db")
-    if not inputs:
+    if not inputs and files_from is None:
         if _stdin_is_terminal():
             click.echo(click.get_current_context().get_help(), err=True)
             sys.exit(2)
@@ -88,10 +104,18 @@ def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet):
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+    if output is not None:
+        from .outfile import clash_with_inputs
+
+        clash = clash_with_inputs(output, inputs)
+        if clash:
+            raise click.UsageError(clash)
     from .runner import Options, execute
 
     opts = Options(inputs=tuple(inputs), fmt=fmt, output=output, encoding=encoding,
-                   workers=workers, db=db, force=force, quiet=quiet, types=types)
+                   workers=workers, db=db, force=force, quiet=quiet, files_from=files_from,
+                   text_field=text_field, id_field=id_field, date_field=date_field, max_chars=max_chars,
+                   types=types)
     sys.exit(execute(opts))
 
 
@@ -120,8 +144,8 @@ A file named top: newsfacts ./top (newsfacts top reads INPUTs).
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--encoding", default=None, metavar="NAME", help="Decode text inputs with this encoding.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes for folders (default: number of CPUs).")
+@click.option("-w", "--workers", type=click.IntRange(1, MAX_WORKERS), default=None,
+              help=f"Worker processes (1-{MAX_WORKERS}; default as for newsfacts).")
 def top(inputs, db, rows, fmt, html_path, output, encoding, workers):
     """The corpus at a glance: the most mentioned entities of each kind, the
     hardware named with each company, and the largest amounts of money.
@@ -193,11 +217,6 @@ def main() -> None:
 
 
 def _silence_stdout() -> None:
-    # Python flushes stdout at exit; point it at devnull so a closed pipe stays quiet.
-    import os
+    from .runner import _silence_stdout as silence
 
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    silence()

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import batch
-from .textsafe import printable
+from .escape import printable
 from .top import TopView
 from .topsql import from_store, has_summaries, open_store
 
@@ -51,17 +51,22 @@ def gather(opts: TopOptions) -> tuple[TopView | None, int]:
         except sqlite3.Error as e:
             _say(f"{opts.db}: not a readable newsfacts store ({e})")
             return None, 1
+    from .readers import ReadOptions, read_items
     from .top import Corpus
 
     corpus = Corpus(opts.rows)
     failed = 0
-    workers = opts.workers or batch.default_workers()
-    for result in batch.run(opts.inputs, workers=workers, encoding=opts.encoding):
-        if result.error is not None:
-            failed += 1
-            _say(f"{result.name}: {result.error}")
-        elif result.document is not None:
-            corpus.add(result.document.as_json())
+    executor = batch.LocalExecutor(workers=opts.workers or batch.default_workers())
+    outcomes = executor.map(read_items(opts.inputs, ReadOptions(encoding=opts.encoding)))
+    try:
+        for outcome in outcomes:
+            if outcome.error is not None:
+                failed += 1
+                _say(f"{outcome.source}: {outcome.error}")
+            elif outcome.doc is not None:
+                corpus.add(outcome.doc)
+    finally:
+        outcomes.close()  # stops the workers if the run ended early
     return corpus.top(), failed
 
 

@@ -177,11 +177,12 @@ LIMIT :rows
 
 _MONEY_UNITS = "SELECT unit, COUNT(*) FROM quantities WHERE kind = 'money' GROUP BY unit ORDER BY COUNT(*) DESC, unit"
 
+# {source}: documents.source (the path as given, store v2) or documents.path (v1)
 _LARGEST_MONEY = """
-SELECT q.value, q.max, q.approx, q.text, d.path, q.document_id
+SELECT q.value, q.max, q.approx, q.text, {source}, q.document_id
 FROM quantities AS q JOIN documents AS d ON d.id = q.document_id
 WHERE q.kind = 'money' AND q.unit = :unit
-ORDER BY q.value DESC, d.path, q.start
+ORDER BY q.value DESC, {source}, q.start
 LIMIT :limit
 """
 
@@ -275,9 +276,11 @@ def _raw_view(conn: sqlite3.Connection, view: TopView) -> None:
 
 def _largest(conn: sqlite3.Connection, unit: str, rows: int) -> list[Amount]:
     """The ``rows`` largest distinct amounts of a currency: read from the index, repeats in a document dropped."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+    query = _LARGEST_MONEY.format(source="d.source" if "source" in columns else "d.path")
     limit = rows * 4
     while True:
-        found = conn.execute(_LARGEST_MONEY, {"unit": unit, "limit": limit}).fetchall()
+        found = conn.execute(query, {"unit": unit, "limit": limit}).fetchall()
         out, seen = [], set()
         for value, max_, approx, text, path, doc_id in found:
             if (doc_id, value, max_) in seen:

@@ -65,10 +65,12 @@ def test_large_input_runs_ner_in_bounded_chunks(extractor, monkeypatch):
     assert sum(e.type == "ORG" for e in doc.entities) == 35
 
 
-def test_pymorphy2_is_aliased_to_pymorphy3(extractor):
+def test_pymorphy2_is_aliased_to_pymorphy3():
     import sys
 
-    extractor.ner  # noqa: B018 - loads natasha
+    from newsfacts._compat import install_pymorphy_alias
+
+    install_pymorphy_alias()
     assert sys.modules["pymorphy2"] is sys.modules["pymorphy3"]
 
 
@@ -82,12 +84,80 @@ def test_organisation_one_normal_across_cases(extractor, text, expected):
     assert by_type(extractor.extract(text), "ORG") == expected
 
 
-def test_fast_cnn_encoder_tags_like_slovnet(sample_text):
+# Our own sentences in the style of the news: names, quotes, hyphens, numbers,
+# Latin brands, abbreviations, lists, odd punctuation and one-token sentences.
+NER_SENTENCES = [
+    "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
+    "Сбербанк и «Яндекс» открыли лабораторию в Новосибирске.",
+    "Генеральный директор OpenAI Сэм Альтман выступил в Сан-Франциско.",
+    "По словам Анны Петровой-Водкиной, «Ростех» вложит 2,5 млрд руб. в завод под Тулой.",
+    "Microsoft, Google и Amazon (AWS) закупили около 10 000 ускорителей H100.",
+    "Министр цифрового развития РФ Максут Шадаев заявил: «Это только начало».",
+    "В Санкт-Петербурге прошёл форум ПМЭФ-2024; на нём выступил Герман Греф.",
+    "Компания Samsung Electronics из Южной Кореи показала Galaxy S24 Ultra.",
+    "Илон Маск, Tesla и SpaceX — снова в центре внимания.",
+    "ООО «Газпром нефть» и ПАО «МТС» подписали соглашение в г. Москве.",
+    "Yahoo! и AT&T договорились о партнёрстве в Нью-Йорке.",
+    "Президент США Джо Байден посетил завод Intel в штате Огайо...",
+    "Т. е. Роскомнадзор (РКН) снова замедлил YouTube?!",
+    "Жан-Поль Готье и Мария Шарапова посетили Париж :)",
+    "Курс доллара вырос на 1,5% — до 92,3 руб.; евро подешевел.",
+    "Акции «Аэрофлота» упали на 3/4 после заявления Минфина.",
+    "Алексей Навальный",
+    "Apple",
+    "Москва.",
+    "«Яндекс.Маркет» и Ozon — крупнейшие маркетплейсы России.",
+    "Вице-премьер Дмитрий Чернышенко встретился с главой Huawei Жэнь Чжэнфэем в Шэньчжэне.",
+    "АО «НПО им. С. А. Лавочкина» получило заказ от Роскосмоса на 2025–2027 гг.",
+    "В Калифорнии, Техасе и Аризоне строят дата-центры Meta, xAI и Oracle.",
+    "Основатель Telegram Павел Дуров был задержан во Франции 24 августа.",
+]
+
+
+def _slovnet_tags(sentences):
+    """The reference: natasha's own slovnet NER model, batched as NerTagger batches."""
+    from razdel import tokenize
+
+    from newsfacts._compat import install_pymorphy_alias
+    from newsfacts.extractors.ner import NER_BATCH, PAD_BATCH, _bio_spans
+
+    install_pymorphy_alias()
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    infer = NewsNERTagger(NewsEmbedding()).infer
+    infer.encoder.batch_size = PAD_BATCH
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    result = [[] for _ in sentences]
+    for k in range(0, len(order), NER_BATCH):
+        batch = order[k : k + NER_BATCH]
+        tokens = [[(t.start, t.stop, t.text) for t in tokenize(sentences[i])] for i in batch]
+        keep = [n for n, t in enumerate(tokens) if t]
+        preds = infer.decoder(infer.process(infer.encoder([[t[2] for t in tokens[n]] for n in keep])))
+        for n, tags in zip(keep, preds, strict=True):
+            result[batch[n]] = _bio_spans(tokens[n], tags)
+    return result
+
+
+def test_ner_tags_like_slovnet(sample_text):
     from newsfacts.extractors.ner import NerTagger
     from newsfacts.segment import split_sentences
 
-    sentences = [s.text for s in split_sentences(sample_text)] + [
-        "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
-        "Сбербанк и «Яндекс» открыли лабораторию в Новосибирске.",
-    ]
-    assert NerTagger(fast=True).tag(sentences) == NerTagger(fast=False).tag(sentences)
+    # more than one NER batch (64) and pad batch (32), with an empty text among them
+    sentences = [s.text for s in split_sentences(sample_text)] + NER_SENTENCES * 3 + [""]
+    assert len(sentences) > 64
+    ours = NerTagger().tag(sentences)
+    assert ours == _slovnet_tags(sentences)
+    assert ours[-1] == []
+    assert sum(map(len, ours)) > 100  # the comparison is over real spans
+
+
+def test_ner_loads_without_natasha():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsfacts.extractors.ner import NerTagger; NerTagger().tag(['Илон Маск купил Twitter.']);"
+        "print(sorted(m for m in ('natasha', 'slovnet', 'navec') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

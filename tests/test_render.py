@@ -5,9 +5,8 @@ import pytest
 from rich.console import Console
 
 from newsfacts.render import JsonlWriter, JsonWriter, TableWriter, format_number
-from newsfacts.render.facts import Mark, document_text, format_amount, nest, parse_types, select
+from newsfacts.render.facts import Mark, document_text, format_amount, nest, parse_types, printable_lines, select
 from newsfacts.render.table import quantity_table
-from newsfacts.textsafe import printable
 
 DOC = {
     "source": "a.txt",
@@ -133,8 +132,6 @@ def test_format_amount_and_a_max_column_only_for_ranges():
     assert "Max" not in [c.header for c in quantity_table([q | {"max": None}]).columns]
 
 
-def test_printable_shows_controls_and_bidi_overrides_as_escapes():
-    assert printable("a\x1b[2Jb\x07c\x9bd\u202ee\u2066f") == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee\\u2066f"
-    assert printable("line\nnext\ttab\r") == "line\\nnext\\ttab\\r"
-    assert printable("line\nnext\ttab\r", keep_lines=True) == "line\nnext\ttab\\r"
-    assert printable("Илон Маск — «ИИ» 10 000") == "Илон Маск — «ИИ» 10 000"
+def test_printable_lines_keeps_line_breaks_and_tabs_and_escapes_the_rest():
+    assert printable_lines("a\x1b[2Jb\nc\td\re\u202ef") == "a\\x1b[2Jb\nc\td\\re\\u202ef"
+    assert printable_lines("Илон Маск — «ИИ» 10 000\n") == "Илон Маск — «ИИ» 10 000\n"

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsfacts.cli import cli
-from newsfacts.store import FactStore, StoredItem
+from newsfacts.outcome import Outcome
+from newsfacts.store import FactStore
 from newsfacts.top import from_documents
 from newsfacts.topsql import from_store, open_store
 
@@ -51,13 +52,18 @@ EXPECTED = {
 }
 
 
+def stored(doc, digest="0" * 64):
+    """The outcome the CLI hands to the store for a document (key = source here)."""
+    return Outcome(doc.source, doc.source, digest, doc.as_json())
+
+
 def docs():
     return [article(), second()]
 
 
 def store_of(path: Path, documents) -> Path:
     with FactStore(path) as store:
-        store.write_batch(StoredItem(d.source, "0" * 64, d) for d in documents)
+        store.write_batch(stored(d) for d in documents)
     return path
 
 
@@ -91,7 +97,7 @@ def test_one_amount_repeated_in_a_document_counts_once(tmp_path):
 def test_failed_documents_in_the_store_are_not_counted(tmp_path):
     db = store_of(tmp_path / "facts.sqlite", docs())
     with FactStore(db) as store:
-        store.write_batch([StoredItem("broken.txt", None, None, error="not UTF-8")])
+        store.write_batch([Outcome("broken.txt", "broken.txt", None, error="not UTF-8")])
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 3
     assert from_store(open_store(str(db))).as_json() == EXPECTED
@@ -217,7 +223,7 @@ def test_triggers_keep_the_summaries_equal_to_a_recount(tmp_path):
     with FactStore(db) as store:
         for step in range(6):
             batch_docs = [random_doc(rng, f"doc{rng.randrange(12)}.txt") for _ in range(8)]
-            store.write_batch(StoredItem(d.source, "0" * 64, d) for d in batch_docs)  # re-writes replace
+            store.write_batch(stored(d) for d in batch_docs)  # re-writes replace
             for d in batch_docs:
                 current[d.source] = d
             conn = open_store(str(db))
@@ -250,7 +256,7 @@ def test_summaries_without_their_triggers_are_rebuilt(tmp_path):
     conn.execute("DROP TRIGGER top_pair_org_insert")  # as a table rebuild would
     assert not has_summaries(conn)
     with FactStore(db) as store:
-        store.write_batch([StoredItem("third.txt", "1" * 64, second("third.txt"))])
+        store.write_batch([stored(second("third.txt"), "1" * 64)])
     view = from_store(conn).as_json()
     assert has_summaries(conn)
     assert view["hardware_companies"][0] == {"company": "Microsoft", "hardware": "NVIDIA H100", "documents": 3,

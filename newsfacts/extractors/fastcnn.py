@@ -1,10 +1,12 @@
 """A faster forward pass for slovnet's CNN encoder (the bulk of NER time).
 
-slovnet builds each convolution as an im2col copy in channels-first layout and
-transposes between layers. Here the data stays (batch, length, channels), each
-kernel position is one contiguous matmul, and batch norm is folded into one
-scale and shift. Same weights, same arithmetic up to float rounding; the tests
-check that the tags agree with slovnet's own encoder.
+slovnet builds each convolution as an im2col copy in channels-first layout,
+over batches padded to their longest sentence, and transposes between layers.
+Here sentences are packed one after another as rows (no padding but one row
+between them), one matmul per layer covers all kernel positions (their columns
+side by side), and batch norm is folded into one scale and shift. Same
+weights, same float operations per row; the tests check that the tags agree
+with slovnet's own model.
 """
 
 from __future__ import annotations
@@ -13,33 +15,64 @@ import numpy as np
 
 
 class FastCNNEncoder:
-    """Drop-in replacement for ``slovnet.exec.model.CNNEncoder.__call__``."""
+    """slovnet's ``CNNEncoder`` (conv, ReLU, batch norm per layer) over packed rows."""
 
-    def __init__(self, encoder) -> None:
+    def __init__(self, layers: list[dict[str, np.ndarray | int]]) -> None:
+        """`layers`: per layer the conv ``weight``, ``bias``, ``padding`` and the norm's
+        ``norm_weight``, ``norm_bias``, ``mean``, ``std`` (slovnet's arrays)."""
         self.layers = []
-        for layer in encoder.layers:
-            conv, norm = layer.conv, layer.norm
-            weight = conv.weight.array  # filters x in x kernel
-            kernels = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
-            scale = (norm.weight.array / norm.std.array).astype(weight.dtype)
-            shift = (norm.bias.array - norm.mean.array * scale).astype(weight.dtype)
-            self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
+        for layer in layers:
+            weight = layer["weight"]  # filters x in x kernel
+            filters, _, size = weight.shape
+            # all kernel positions side by side: one matmul per layer, each position's
+            # columns bit-identical to its own matmul
+            kernels = np.ascontiguousarray(np.concatenate([weight[:, :, k].T for k in range(size)], axis=1))
+            scale = (layer["norm_weight"] / layer["std"]).astype(weight.dtype)
+            shift = (layer["norm_bias"] - layer["mean"] * scale).astype(weight.dtype)
+            if size != 3 or layer["padding"] != 1:
+                raise ValueError("packed rows need kernel 3, padding 1 (one blank row between sentences)")
+            self.layers.append((kernels, size, filters, layer["bias"], scale, shift))
+        self.in_dim = layers[0]["weight"].shape[1] if layers else 0
 
-    def __call__(self, input: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        x = input
-        batch, length = x.shape[:2]
-        for kernels, bias, padding, scale, shift in self.layers:
-            padded = np.pad(x, ((0, 0), (padding, padding), (0, 0)))
-            plen = length + 2 * padding
-            windows = plen - len(kernels) + 1
-            flat = padded.reshape(batch * plen, -1)
-            out = None
-            for k, kernel in enumerate(kernels):
-                part = (flat @ kernel).reshape(batch, plen, -1)[:, k : k + windows]
-                out = part + bias if out is None else out + part
-            np.maximum(out, 0, out=out)
-            out *= scale
-            out += shift
-            out[mask] = 0
+    @classmethod
+    def from_slovnet(cls, encoder) -> FastCNNEncoder:
+        """From a loaded ``slovnet.exec.model.CNNEncoder``."""
+        return cls([
+            {"weight": x.conv.weight.array, "bias": x.conv.bias.array, "padding": x.conv.padding,
+             "norm_weight": x.norm.weight.array, "norm_bias": x.norm.bias.array,
+             "mean": x.norm.mean.array, "std": x.norm.std.array}
+            for x in encoder.layers
+        ])
+
+    @classmethod
+    def from_model(cls, model, config: dict) -> FastCNNEncoder:
+        """From a `models.SlovnetModel` and its ``encoder`` description."""
+        return cls([
+            {"weight": model.weight(x["conv"]["weight"]), "bias": model.weight(x["conv"]["bias"]),
+             "padding": x["conv"]["padding"],
+             "norm_weight": model.weight(x["norm"]["weight"]), "norm_bias": model.weight(x["norm"]["bias"]),
+             "mean": model.weight(x["norm"]["mean"]), "std": model.weight(x["norm"]["std"])}
+            for x in config["layers"]
+        ])
+
+    def __call__(self, rows: np.ndarray, blank: np.ndarray) -> np.ndarray:
+        """Encode sentences packed one after another: `rows` is (n, in), `blank` the indexes
+        of rows that are no token (the zero row before each sentence, the row after it,
+        the final zero row). Every layer sees each sentence exactly as slovnet's padded
+        batch shows it: the same neighbours at both ends, outputs past the end zeroed.
+        Returns (n, out) with the blank rows zero."""
+        x = rows
+        n = len(rows)
+        for kernels, size, filters, bias, scale, shift in self.layers:
+            y = (x @ kernels).reshape(n, size, filters)
+            out = np.zeros((n, filters), y.dtype)
+            body = out[1 : n - 1]  # the first and last rows are always blank
+            np.add(y[0 : n - 2, 0], bias, out=body)
+            for k in range(1, size):
+                body += y[k : n - 2 + k, k]
+            np.maximum(body, 0, out=body)
+            body *= scale
+            body += shift
+            out[blank] = 0
             x = out
         return x

@@ -16,6 +16,7 @@ from itertools import product
 
 from ..const import LOC, ORG, PER
 from ..morph import parse
+from .lexicon import PLACES, first_name_gender, fold
 
 WORD = re.compile(r"\w+(?:[-‐‑’']\w+)*")
 CYRILLIC = re.compile(r"[а-яё]", re.I)
@@ -61,7 +62,9 @@ def _word_parses(word: str, type_: str, head: bool):
     else:
         # an unknown word may be an indeclinable name (Минцифры): leave it as written,
         # unless it plainly is a masculine consonant stem plus an ending (Минпромторга)
-        parses = [p for p in parses if p.is_known or _consonant_stem_guess(p)]
+        parses = [p for p in parses if p.is_known or _consonant_stem_guess(p) or _adjective_guess(p)]
+        # a company or place word is not a first name ("Маркета" is the genitive of "маркет")
+        parses = [p for p in parses if not any(t in p.tag for t in NAME_TAGS)] or parses
         pos = [p for p in parses if (p.tag.POS == "NOUN") == head and p.tag.POS in GROUP_POS]
         if pos:
             parses = pos
@@ -70,6 +73,12 @@ def _word_parses(word: str, type_: str, head: bool):
 
 
 GUESS_ENDINGS = ("а", "у", "ом", "е")
+# Adjectives pymorphy guesses for names it does not know ("Ок-Риджской" -> ок-риджский).
+ADJECTIVE_LEMMAS = ("ский", "цкий", "ный", "ной", "ний")
+
+
+def _adjective_guess(p) -> bool:
+    return p.tag.POS == "ADJF" and p.normal_form.endswith(ADJECTIVE_LEMMAS)
 
 
 def _consonant_stem_guess(p) -> bool:
@@ -89,28 +98,43 @@ FROZEN = None
 FROZEN_PENALTY = 0.6
 
 
-def _best_reading(words: list[str], type_: str) -> Reading | None:
-    """The case/number/gender reading that every word of the group can share."""
+# Readings tried for one group at most: a long capitalised run must not explode.
+MAX_COMBOS = 4096
+
+
+def _best_reading(
+    words: list[str], type_: str, case: str | None = None, gender: str | None = None
+) -> Reading | None:
+    """The case/number/gender reading that every word of the group can share (optionally
+    in a given case and gender, when the first name has told them)."""
     options = []
+    combos = 1
     for i, word in enumerate(words):
         opts = _dedupe(_word_parses(word, type_, head=(i == len(words) - 1)))
         if type_ == PER:
             opts.append(FROZEN)
         if not opts:
             return None
+        combos *= len(opts)
+        if combos > MAX_COMBOS:
+            return None
         options.append(opts)
     best: Reading | None = None
     for combo in product(*options):
         real = [p for p in combo if p is not FROZEN]
         if not real:
+            if case:  # the first name told the case: unknown surnames follow it (Маска)
+                best = best or Reading(case, "sing", gender, -FROZEN_PENALTY * len(combo), combo)
             continue
         cases = {p.tag.case for p in real}
         numbers = {p.tag.number for p in real} - {None}
-        if len(cases) != 1 or len(numbers) > 1:
+        if len(cases) != 1 or len(numbers) > 1 or (case and cases != {case}):
             continue
         number = next(iter(numbers), "sing")
-        genders = {p.tag.gender for p in real if p.tag.gender in ("masc", "femn")} if number == "sing" else set()
-        if len(genders) > 1:
+        # people are masculine or feminine; a body may be neuter ("Национальное управление")
+        kinds = ("masc", "femn") if type_ == PER else ("masc", "femn", "neut")
+        genders = {p.tag.gender for p in real if p.tag.gender in kinds} if number == "sing" else set()
+        if len(genders) > 1 or (gender and genders - {gender}):
             continue
         score = sum(_weight(p) for p in real) - FROZEN_PENALTY * (len(combo) - len(real))
         reading = Reading(next(iter(cases)), number, next(iter(genders), None), score, combo)
@@ -237,13 +261,35 @@ def normalize(type_: str, text: str) -> str:
     words = [m for m in WORD.finditer(text)]
     if not words:
         return text
+    if type_ != PER:
+        special = _lexicon_place(type_, text) or _dotted(type_, text)
+        if special:
+            return special
+    first: tuple[str, str, str | None] | None = None
+    indeclinable = False
+    if type_ == PER and len(words) > 1:
+        first = _first_name(words[0].group(), words[-1].group())
+        if first and first[2] is None:
+            return text  # a first name in the nominative: the whole name is
+        if first and not first[2]:
+            first = (first[0], first[1], None)  # indeclinable: read the case off the surname
+            indeclinable = True
     group = _agreeing_group(type_, [m.group() for m in words])
+    if first:
+        group = [i for i in group if i > 0]
     if not group:
-        return text
-    reading = _best_reading([words[i].group() for i in group], type_)
+        return _put_first(text, words, first)
+    case, gender = (first[2], first[1]) if first else (None, None)
+    if indeclinable:
+        first = None
+    reading = _best_reading([words[i].group() for i in group], type_, case, gender)
     if reading is None or reading.case == "nomn":
-        return text
+        return _put_first(text, words, first)
     out, last = [], 0
+    if first:
+        out.append(text[: words[0].start()])
+        out.append(first[0])
+        last = words[0].end()
     for i, p in zip(group, reading.parses, strict=True):
         m = words[i]
         if p is FROZEN:
@@ -259,6 +305,106 @@ def normalize(type_: str, text: str) -> str:
         last = m.end()
     out.append(text[last:])
     return "".join(out)
+
+
+# Case endings of first names: ending -> (nominative endings to try, case).
+FIRST_ENDINGS = (
+    ("ом", ("",), "ablt"),
+    ("ем", ("й", "ь"), "ablt"),
+    ("ой", ("а",), "ablt"),
+    ("ей", ("я", "а"), "ablt"),
+    ("а", ("",), "gent"),
+    ("я", ("й", "ь"), "gent"),
+    ("у", ("", "а"), "datv"),
+    ("ю", ("й", "ь", "я"), "datv"),
+    ("е", ("", "а", "я"), "loct"),
+    ("ы", ("а",), "gent"),
+    ("и", ("я", "ь"), "gent"),
+)
+# Endings of first names that do not decline (Масаёси, Кайфу, Акио).
+INDECLINABLE_END = set("иоуэюые")
+# Surname endings that only a feminine name has in the nominative (Иванова, Лесная, Кудрина).
+FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя)$")
+
+
+def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
+    """What the first-name lexicon says about a person's first word: (nominative, gender, case).
+
+    case None: the word is a nominative first name. Both readings open ("Илона" is a woman's
+    name and the genitive of Илон): the surname decides, "Маска" is a man's genitive,
+    "Кравец" (no case ending) or "Иванова" leave the woman's name.
+    """
+    as_written = first_name_gender(word)
+    oblique = []
+    low = word.lower()
+    for end, nominatives, case in FIRST_ENDINGS:
+        if not low.endswith(end) or len(low) - len(end) < 2:
+            continue
+        for nom in nominatives:
+            cand = word[: len(word) - len(end)] + nom
+            g = first_name_gender(cand)
+            if g and fold(cand) != fold(word) and (g == "m" or case != "gent" or end in ("ы", "и")):
+                oblique.append((cand, g, case))
+    if not oblique:
+        if not as_written:
+            return None
+        gender = "masc" if as_written == "m" else "femn"
+        # "Масаёси Сона": an indeclinable first name says nothing of the case
+        return (word, gender, None if low[-1] not in INDECLINABLE_END else "")
+    cand, g, case = oblique[0]
+    gender = "masc" if g == "m" else "femn"
+    if as_written and not _surname_in_case(surname, case, gender):
+        return (word, "masc" if as_written == "m" else "femn", None)
+    return (cand, gender, case)
+
+
+def _surname_in_case(surname: str, case: str, gender: str) -> bool:
+    """Can the surname be in this oblique case, for a person of this gender?"""
+    low = surname.lower()
+    if gender == "masc" and case in ("gent", "accs"):
+        if low.endswith(("ого", "его")):
+            return True
+        return bool(re.search(r"[^аеёиоуыэюяй][ая]$", low)) and not FEMININE_SURNAME.search(low)
+    return any(
+        p.tag.case == case and p.tag.gender in (gender, None)
+        for p in parse(low)
+        if "Surn" in p.tag or not p.is_known
+    )
+
+
+def _put_first(text: str, words: list, first: tuple[str, str, str | None] | None) -> str:
+    if not first or first[2] is None:
+        return text
+    return text[: words[0].start()] + first[0] + text[words[0].end() :]
+
+
+# Case endings of place names pymorphy does not know, and the nominative endings to try.
+PLACE_ENDINGS = ("ом", "ем", "ой", "ей", "е", "у", "а", "я", "и", "ы", "ю")
+PLACE_NOMINATIVE = ("", "й", "ь", "а", "я", "ия")
+
+
+def _lexicon_place(type_: str, text: str) -> str | None:
+    """A place of the lexicon, as written ("Синьчжу") or restored ("Тайбэе" -> Тайбэй)."""
+    if type_ != LOC:
+        return None
+    key = fold(text)
+    if key in PLACES:
+        return text
+    for end in PLACE_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) >= 3:
+            for nom in PLACE_NOMINATIVE:
+                cand = text[: len(text) - len(end)] + nom
+                if fold(cand) in PLACES:
+                    return cand
+    return None
+
+
+def _dotted(type_: str, text: str) -> str | None:
+    """'Сбер.Маркета' -> 'Сбер.Маркет': a name glued with dots inflects its last part only."""
+    m = re.fullmatch(r"((?:\w+\.)+)(\w+)", text)
+    if not m or not is_inflectable(m.group(2)):
+        return None
+    return m.group(1) + normalize(type_, m.group(2))
 
 
 def _agreeing_group(type_: str, words: list[str]) -> list[int]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..const import DATE, FACT_KINDS, HARDWARE, LOC, ORG, PER, QUANTITY, ROLE
+from ..escape import printable
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,14 @@ def document_text(doc: dict[str, Any]) -> str:
     if chars > pos:
         parts.append("\n" * (chars - pos))
     return "".join(parts)
+
+
+def printable_lines(text: str) -> str:
+    """An article's text for a terminal or a page: its line breaks and tabs kept, every other
+    control character shown escaped (``printable`` makes one line of anything)."""
+    if text.isprintable():
+        return text
+    return "\n".join("\t".join(printable(part) for part in line.split("\t")) for line in text.split("\n"))
 
 
 def format_number(value: float | None) -> str:

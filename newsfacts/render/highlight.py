@@ -16,13 +16,13 @@ from typing import IO, Any
 from rich.console import Console
 from rich.text import Text
 
-from ..textsafe import printable
-from .facts import KINDS, Mark, document_text, marks, nest, shows_normal
+from ..escape import printable
+from .facts import KINDS, Mark, document_text, marks, nest, printable_lines, shows_normal
 from .table import make_console
 
 
 def _piece(text: str) -> str:
-    return printable(text, keep_lines=True)
+    return printable_lines(text)
 
 
 def plain(text: str, forest: list[tuple[Mark, list]], start: int = 0, stop: int | None = None) -> str:
@@ -67,6 +67,8 @@ def legend(kinds: list[str], colour: bool) -> Text:
 
 class HighlightWriter:
     """The article text with facts marked, one document after another."""
+
+    wants_text = True
 
     def __init__(self, stream: IO[str], single: bool = False, console: Console | None = None) -> None:
         self.stream = stream

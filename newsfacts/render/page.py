@@ -14,17 +14,16 @@ from collections import Counter
 from typing import IO, Any
 
 from ..const import FACT_KINDS, QUANTITY, ROLE
-from ..textsafe import printable
-from .facts import KINDS, Mark, document_text, marks, nest, shows_normal
+from .facts import KINDS, Mark, document_text, marks, nest, printable_lines, shows_normal
 
 
 def esc(text: str | None) -> str:
-    return html.escape(printable(text or "", keep_lines=True), quote=True)
+    return html.escape(printable_lines(text or ""), quote=True)
 
 
 def mark_key(m: Mark) -> str:
     """Ties a mark in the text to its line in the fact list."""
-    return f"{m.kind}|{m.start}" if m.kind in (QUANTITY, ROLE) else f"{m.kind}|{m.normal}"
+    return f"{m.kind}|{m.start}" if m.kind in (QUANTITY, ROLE) else f"{m.kind}|{m.normal or m.text}"
 
 
 def article_html(text: str, forest: list[tuple[Mark, list]], start: int = 0, stop: int | None = None) -> str:
@@ -55,12 +54,11 @@ def fact_list(doc: dict[str, Any], found: list[Mark]) -> str:
         if kind in (QUANTITY, ROLE):
             entries = [(mark_key(m), m.normal or m.text, m.text, 1) for m in items]
         else:
-            counts = Counter(m.normal for m in items)
+            counts = Counter(m.normal or m.text for m in items)
             first = {}
             for m in items:
-                first.setdefault(m.normal, m)
-            entries = [(mark_key(m), m.normal or m.text, ", ".join(v for _, v in m.details), counts[m.normal])
-                       for m in first.values()]
+                first.setdefault(m.normal or m.text, m)
+            entries = [(mark_key(m), key, ", ".join(v for _, v in m.details), counts[key]) for key, m in first.items()]
         wide = ' class="wide"' if kind in (QUANTITY, ROLE) else ""  # the text goes under the amount
         rows = "".join(
             f'<li data-key="{esc(key)}" tabindex="0"{wide}><span class="name">{esc(name)}</span>'
@@ -203,6 +201,8 @@ def page(title: str, body: str, extra_style: str = "", script: str = SCRIPT) -> 
 
 class HtmlWriter:
     """Collects the documents' sections; writes the page, index first, on close."""
+
+    wants_text = True
 
     def __init__(self, stream: IO[str], single: bool = False) -> None:
         self.stream = stream

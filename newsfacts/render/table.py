@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..const import HARDWARE, QUANTITY, ROLE
-from ..textsafe import printable
+from ..escape import printable
 from .facts import KINDS, format_amount, format_number
 
 SNIPPET = 60  # the longest context shown, even on a wide terminal
@@ -53,13 +53,7 @@ class TableWriter:
         if self.count:
             c.print()
         self.count += 1
-        c.print(
-            f"[bold]{safe(doc['source'])}[/bold]  "
-            f"{doc['chars']:,} chars, {len(doc['sentences'])} sentences, "
-            f"{len(doc['entities'])} mentions, {len(doc['quantities'])} quantities"
-            + (f", {len(doc['roles'])} post{'s' if len(doc['roles']) != 1 else ''}" if doc.get("roles") else ""),
-            soft_wrap=False,
-        )
+        c.print(header(doc, c.width), soft_wrap=False)
         sentences = doc["sentences"]
         width = c.width
         for kind in KINDS.values():
@@ -80,6 +74,17 @@ class TableWriter:
         pass
 
 
+def header(doc: dict[str, Any], width: int) -> str:
+    """``source  2,283 chars, 14 sentences, 31 mentions, 6 quantities, 2 posts``; without the chars when narrow."""
+    roles = len(doc.get("roles") or ())
+    counts = [f"{doc['chars']:,} chars", f"{len(doc['sentences'])} sentences", f"{len(doc['entities'])} mentions",
+              f"{len(doc['quantities'])} quantities"] + ([f"{roles} post{'s' if roles != 1 else ''}"] if roles else [])
+    source = printable(doc["source"])
+    if cell_len(source) + 2 + cell_len(", ".join(counts)) > width:
+        counts = counts[1:]
+    return f"[bold]{escape(source)}[/bold]  {', '.join(counts)}"
+
+
 def snippet(text: str, width: int = SNIPPET) -> str:
     """One line of at most ``width`` cells, cut at a word with an ellipsis."""
     text = printable(" ".join(text.split()))
@@ -98,13 +103,16 @@ def _table(title: str) -> Table:
 def entity_table(
     title: str, mentions: list[dict], sentences: list[dict], hardware: bool = False, width: int = PIPE_WIDTH
 ) -> Table:
-    counts = Counter(e["normal"] for e in mentions)
+    def name(e: dict) -> str:
+        return e["normal"] or e["text"]  # a relative date has no normal form: its text stands for it
+
+    counts = Counter(name(e) for e in mentions)
     first: dict[str, dict] = {}
     for e in mentions:
-        first.setdefault(e["normal"], e)
+        first.setdefault(name(e), e)
     rows = []
     for normal, e in first.items():
-        row = [printable(normal or "")]
+        row = [printable(normal)]
         if hardware:
             row += [printable(e.get("vendor") or ""), printable(e.get("category") or "")]
         rows.append((row + [str(counts[normal])], sentences[e["sentence"]]["text"]))
