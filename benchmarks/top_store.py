@@ -53,9 +53,9 @@ def generate(path: Path, docs: int, seed: int = 13) -> None:
     conn.execute("BEGIN")
     ents, qtys, sents = [], [], []
     for d in range(1, docs + 1):
-        conn.execute("INSERT INTO documents (id, path, content_hash, chars, processed_at, error)"
-                     " VALUES (?, ?, ?, ?, '2024-01-01T00:00:00.000Z', NULL)", (d, f"/news/{d:06d}.txt", f"{d:064x}",
-                                                                              3000))
+        conn.execute("INSERT INTO documents (id, path, source, content_hash, chars, processed_at, error)"
+                     " VALUES (?, ?, ?, ?, ?, '2024-01-01T00:00:00.000Z', NULL)",
+                     (d, f"/news/{d:06d}.txt", f"news/{d:06d}.txt", f"{d:064x}", 3000))
         pos = 0
         n_sent = rng.randint(8, 20)
         for s in range(n_sent):
