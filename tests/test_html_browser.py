@@ -86,6 +86,8 @@ def test_the_sample_page_renders_marks_and_counts(browser, tmp_path, sample_doc)
         assert shown == len(group.find_elements(By.CSS_SELECTOR, "li")), kind
         if kind in ("PER", "ORG", "LOC", "HARDWARE"):
             assert shown == len({e.normal for e in sample_doc.entities if e.type == kind}), kind
+        if kind == "ROLE":  # two posts named by one phrase: one mark, two lines
+            assert shown == len(sample_doc.roles), kind
     people = browser.find_element(By.CSS_SELECTOR, '.group[data-kind="PER"] li[data-key="PER|Илон Маск"] .n')
     assert people.text == str(len(musk))
 

@@ -135,3 +135,13 @@ def test_format_amount_and_a_max_column_only_for_ranges():
 def test_printable_lines_keeps_line_breaks_and_tabs_and_escapes_the_rest():
     assert printable_lines("a\x1b[2Jb\nc\td\re\u202ef") == "a\\x1b[2Jb\nc\td\\re\\u202ef"
     assert printable_lines("Илон Маск — «ИИ» 10 000\n") == "Илон Маск — «ИИ» 10 000\n"
+
+
+def test_facts_of_one_kind_on_one_span_are_one_mark():
+    from newsfacts.render.facts import marks
+
+    role = {"org": "DeepMind", "role": "инженер", "text": "Игоря и Мануэля, инженеров DeepMind", "start": 0,
+            "stop": 35, "sentence": 0}
+    doc = {"entities": [], "quantities": [], "roles": [role | {"person": "Игорь"}, role | {"person": "Мануэль"}]}
+    (mark,) = marks(doc)
+    assert mark.normal == "Игорь — инженер — DeepMind; Мануэль — инженер — DeepMind"

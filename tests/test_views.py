@@ -228,6 +228,8 @@ def test_highlight_in_colour_on_a_terminal(monkeypatch):
     text = out.getvalue()
     assert "\x1b[1;36mХуанг\x1b[0m\x1b[2m⟨Дженсен Хуанг⟩\x1b[0m" in text  # PER bold cyan, normal form dim
     assert "[Хуанг|PER" not in text
+    # inside the post's underline the organisation keeps its own colour
+    assert "\x1b[4mГлава \x1b[0m\x1b[1;4;35mNvidia\x1b[0m" in text
     plain = [line for line in _strip_ansi(text).splitlines()]
     assert max(cell_len(line) for line in plain) <= 50  # wrapped at the terminal's width
     assert plain[1].startswith("PER person  ORG organisation")  # the legend line

@@ -142,7 +142,20 @@ def marks(doc: dict[str, Any]) -> list[Mark]:
         normal = " — ".join(p for p in (r["person"], r["role"], r.get("org")) if p)
         out.append(Mark(ROLE, r["start"], r["stop"], r["text"], normal, ()))
     out.sort(key=lambda m: (m.start, -m.stop, FACT_KINDS.index(m.kind)))
-    return out
+    return _merge_same_spans(out)
+
+
+def _merge_same_spans(items: list[Mark]) -> list[Mark]:
+    """One mark for facts of one kind on one span (two posts named by one phrase), normals joined by "; "."""
+    merged: list[Mark] = []
+    for m in items:
+        last = merged[-1] if merged else None
+        if last is not None and (last.kind, last.start, last.stop) == (m.kind, m.start, m.stop):
+            normals = [n for n in dict.fromkeys((last.normal, m.normal)) if n]
+            merged[-1] = Mark(m.kind, m.start, m.stop, m.text, "; ".join(normals) or None, last.details + m.details)
+        else:
+            merged.append(m)
+    return merged
 
 
 def nest(items: list[Mark]) -> list[tuple[Mark, list]]:

@@ -46,7 +46,7 @@ def coloured(text: str, forest: list[tuple[Mark, list]], start: int = 0, stop: i
     for m, inner in forest:
         out.append(_piece(text[pos : m.start]))
         body = coloured(text, inner, m.start, m.stop)
-        body.stylize(KINDS[m.kind].style)
+        body.stylize_before(KINDS[m.kind].style)  # under the inner marks: a place inside an amount stays a place
         out.append_text(body)
         if shows_normal(m):
             out.append(f"⟨{printable(m.normal or '')}⟩", style="dim")

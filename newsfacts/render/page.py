@@ -51,7 +51,10 @@ def fact_list(doc: dict[str, Any], found: list[Mark]) -> str:
         items = [m for m in found if m.kind == kind]
         if not items:
             continue
-        if kind in (QUANTITY, ROLE):
+        if kind == ROLE:  # each post on its own line, though two may share one phrase (one mark)
+            entries = [(f"{ROLE}|{r['start']}", " — ".join(p for p in (r["person"], r["role"], r.get("org")) if p),
+                        r["text"], 1) for r in doc.get("roles", [])]
+        elif kind == QUANTITY:
             entries = [(mark_key(m), m.normal or m.text, m.text, 1) for m in items]
         else:
             counts = Counter(m.normal or m.text for m in items)
