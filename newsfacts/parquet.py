@@ -6,7 +6,8 @@ Columns are those of newsfacts/tables.py. pandas, DuckDB, Polars and Spark read
 the files directly, e.g. ``duckdb -c "SELECT * FROM 'DIR/mentions.parquet'"``.
 Each file is written under a temporary name (``.NAME.parquet.partial``) and
 renamed into place by `close()`, so a killed run never leaves a file that looks
-whole. pyarrow is an optional extra: ``pip install 'newsfacts[parquet]'``.
+whole; an interrupted one (``close(complete=False)``) leaves NAME.partial.parquet.
+pyarrow is an optional extra: ``pip install 'newsfacts[parquet]'``.
 """
 
 from __future__ import annotations
@@ -88,14 +89,19 @@ class ParquetSink:
                 pending.clear()
         self._docs = 0
 
-    def close(self) -> None:
-        """Flush, close and rename every file into place."""
+    def close(self, complete: bool = True) -> None:
+        """Flush, close and rename every file into place.
+
+        An incomplete run (interrupted) keeps its files, readable and holding every finished
+        document, as NAME.partial.parquet: named so that nobody takes them for complete.
+        """
         if not self._writers:
             return
         self.flush()
         for table, writer in self._writers.items():
             writer.close()
-            os.replace(self._partial(table), self.path(table))
+            final = self.path(table) if complete else self.directory / f"{table}.partial.parquet"
+            os.replace(self._partial(table), final)
         self._writers = {}
 
     def abort(self) -> None:

@@ -48,6 +48,32 @@ def test_an_interrupted_sink_leaves_no_file_that_looks_whole(tmp_path, docs):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_incomplete_run_keeps_what_is_finished_under_a_partial_name(tmp_path, docs):
+    sink = ParquetSink(tmp_path)
+    sink.write(docs[0])
+    sink.close(complete=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{t}.partial.parquet" for t in sorted(TABLES)]
+    assert pq.read_table(tmp_path / "documents.partial.parquet").column("source").to_pylist() == [docs[0]["source"]]
+
+
+def test_the_readme_duckdb_query_runs_on_the_tables(tmp_path, docs):
+    import re
+
+    duckdb = pytest.importorskip("duckdb")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sql = re.search(r"<!-- duckdb-query:.*?-->\n```sql\n(.*?)```", readme, re.S).group(1)
+    with ParquetSink(tmp_path / "facts") as sink:
+        for doc in docs:
+            sink.write(doc)
+    got = duckdb.sql(sql.replace("'facts/", f"'{tmp_path}/facts/")).fetchall()
+    expected = sorted(
+        {(h["normal"], o["normal"], d["source"]) for d in docs for h in d["entities"] for o in d["entities"]
+         if h["type"] == "HARDWARE" and o["type"] == "ORG"}
+    )
+    assert got[0][2] >= 1 and {(h, c) for h, c, _ in got} <= {(h, c) for h, c, _ in expected}
+    assert len(got) == min(20, len({(h, c) for h, c, _ in expected}))
+
+
 def test_empty_run_gives_empty_tables_with_their_columns(tmp_path):
     ParquetSink(tmp_path).close()
     table = pq.read_table(tmp_path / "quantities.parquet")
