@@ -118,3 +118,21 @@ class ParquetSink:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class OutcomeSink:
+    """The runner's sink for ``--parquet DIR``: documents and failed inputs (an error row) in order."""
+
+    def __init__(self, directory: str | os.PathLike, row_group_docs: int = ROW_GROUP_DOCS) -> None:
+        self.parquet = ParquetSink(directory, row_group_docs)
+
+    def write(self, outcome: Any) -> None:
+        from .tables import error_record
+
+        if outcome.error is not None:
+            self.parquet.write(error_record(outcome.source, outcome.error))
+        elif outcome.doc is not None:
+            self.parquet.write(outcome.doc)
+
+    def close(self, complete: bool) -> None:
+        self.parquet.close(complete)

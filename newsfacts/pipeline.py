@@ -35,9 +35,11 @@ CHUNK_SENTENCES = 512
 class Extractor:
     """Reusable extractor: ``Extractor().extract(text)`` or ``.map(texts)``."""
 
-    def __init__(self, *, hardware: bool = True, quantities: bool = True) -> None:
+    def __init__(self, *, hardware: bool = True, quantities: bool = True, facts: bool = True) -> None:
         self.use_hardware = hardware
         self.use_quantities = quantities
+        self.use_facts = facts  # dates, subjects of amounts, roles (newsfacts.facts)
+        self._facts = None
         self._ner: NerTagger | None = None
         self._hardware = None
         self._quantities = None
@@ -102,17 +104,29 @@ class Extractor:
         flat = [s.text for p in pending for s in p.sentences]
         tags = self.ner.tag(flat)
         pos = 0
+        docs = []
         for p in pending:
             spans = tags[pos : pos + len(p.sentences)]
             pos += len(p.sentences)
-            yield self._build(p, spans)
+            docs.append(self._build(p, spans))
+        yield from self._link(docs)
 
     def _one_large(self, p: _Pending) -> Document:
         # NER over sentence chunks: memory stays bounded however long the input is.
         spans: list[list[tuple[int, int, str]]] = []
         for k in range(0, len(p.sentences), CHUNK_SENTENCES):
             spans.extend(self.ner.tag([s.text for s in p.sentences[k : k + CHUNK_SENTENCES]]))
-        return self._build(p, spans)
+        return self._link([self._build(p, spans)])[0]
+
+    def _link(self, docs: list[Document]) -> list[Document]:
+        """Facts stage: DATE entities, subjects of amounts, roles (one parse batch for all docs)."""
+        if not self.use_facts:
+            return docs
+        if self._facts is None:
+            from .facts import FactLinker
+
+            self._facts = FactLinker()
+        return self._facts.link(docs)
 
     def _build(self, p: _Pending, spans: Sequence[list[tuple[int, int, str]]]) -> Document:
         source, text, sentences = p.source, p.text, p.sentences

@@ -1,0 +1,149 @@
+"""Dependency trees for the sentences that need them (natasha's news syntax model).
+
+The parser loads lazily, offline, from natasha's installed files, with its own
+navec embedding (the NER tagger in extractors/ner.py keeps its own). Sentences
+are parsed in batches of similar length, like NER, and the CNN encoder runs
+through the same fast forward pass as NER's. Lemmas, parts of speech and cases
+come from the shared cached pymorphy analyzer: the syntax model needs only the
+words, and natasha's morphology tagger would cost more than the whole parse
+while the rules below only ask for a lemma and a case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .._compat import install_pymorphy_alias
+from ..morph import parse as morph_parse
+
+_MODIFIER_RELS = frozenset({"nummod", "nummod:gov", "case", "amod", "punct", "det", "advmod", "cc"})
+# Sentences per model call: amortises numpy overhead, bounds memory.
+SYNTAX_BATCH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a parsed sentence; offsets are into the document text."""
+
+    index: int
+    text: str
+    start: int
+    stop: int
+    head: int  # index of the governing token, -1 for the root
+    rel: str  # Universal Dependencies relation to the head ("nsubj", "nmod", ...)
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def lemma(self) -> str:
+        p = morph_parse(self.low)
+        return p[0].normal_form.replace("ё", "е") if p else self.low
+
+    @property
+    def pos(self) -> str | None:
+        p = morph_parse(self.low)
+        return p[0].tag.POS if p else None
+
+    def can_be(self, grammeme: str) -> bool:
+        """True when some pymorphy reading of the word carries the grammeme ("gent", "VERB")."""
+        return any(grammeme in p.tag for p in morph_parse(self.low))
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A parsed sentence: tokens with heads, and each token's children."""
+
+    tokens: tuple[Token, ...]
+    children: tuple[tuple[int, ...], ...]
+
+    @classmethod
+    def build(cls, tokens: Sequence[Token]) -> Tree:
+        kids: list[list[int]] = [[] for _ in tokens]
+        for t in tokens:
+            if 0 <= t.head < len(tokens) and t.head != t.index:
+                kids[t.head].append(t.index)
+        return cls(tuple(tokens), tuple(tuple(k) for k in kids))
+
+    def head_of(self, start: int, stop: int) -> int | None:
+        """The token of the span [start, stop) whose head lies outside the span."""
+        inside = [t.index for t in self.tokens if t.start < stop and start < t.stop]
+        if not inside:
+            return None
+        span = set(inside)
+        leaving = [i for i in inside if self.tokens[i].head not in span]
+        # the counted noun heads "около 10 000 процессоров", not a number or preposition in it
+        for i in leaving:
+            if self.tokens[i].rel not in _MODIFIER_RELS:
+                return i
+        return leaving[0] if leaving else inside[-1]
+
+    def parent(self, i: int) -> Token | None:
+        h = self.tokens[i].head
+        return self.tokens[h] if 0 <= h < len(self.tokens) else None
+
+
+class SyntaxParser:
+    """natasha's NewsSyntaxParser, loaded on first use."""
+
+    def __init__(self) -> None:
+        self._infer = None
+
+    def _load(self):
+        install_pymorphy_alias()
+        from natasha import NewsEmbedding, NewsSyntaxParser
+
+        parser = NewsSyntaxParser(NewsEmbedding())
+        infer = parser.infer
+        infer.encoder.batch_size = 32  # sentences padded together
+        # slovnet's own encoder: extractors/fastcnn.py packs rows for NER's own forward pass
+        # and is no drop-in module for natasha's infer objects
+        return infer
+
+    def parse(self, texts: Sequence[str], offsets: Sequence[int] | None = None) -> list[Tree]:
+        """A tree for each text; `offsets` shift token offsets into the document."""
+        from razdel import tokenize
+
+        if self._infer is None:
+            self._infer = self._load()
+        infer = self._infer
+        offsets = offsets or [0] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        trees: list[Tree] = [Tree((), ()) for _ in texts]
+        for k in range(0, len(order), SYNTAX_BATCH):
+            batch = order[k : k + SYNTAX_BATCH]
+            words = [_merge_groups(list(tokenize(texts[i]))) for i in batch]
+            keep = [n for n, w in enumerate(words) if w]
+            if not keep:
+                continue
+            preds = infer.decoder(infer.process(infer.encoder([[w.text for w in words[n]] for n in keep])))
+            for n, (_ids, heads, rels) in zip(keep, preds, strict=True):
+                base = offsets[batch[n]]
+                tokens = [
+                    Token(j, w.text, base + w.start, base + w.stop, int(h) - 1, rel)
+                    for j, (w, h, rel) in enumerate(zip(words[n], heads, rels, strict=True))
+                ]
+                trees[batch[n]] = Tree.build(tokens)
+        return trees
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    start: int
+    stop: int
+
+
+def _merge_groups(words: list) -> list:
+    """ "10 000" is one number to the parser, not two (razdel splits digit groups)."""
+    out: list = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (prev is not None and w.text.isdigit() and len(w.text) == 3 and prev.text.replace(",", "").isdigit()
+                and w.start - prev.stop == 1):
+            out[-1] = _Word(prev.text + w.text, prev.start, w.stop)
+        else:
+            out.append(w)
+    return out
