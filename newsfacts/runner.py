@@ -30,7 +30,7 @@ from .errors import SettingError, StoreError, Terminated, WorkerLost
 from .escape import printable
 from .outcome import Outcome
 from .readers import ReadOptions, read_items
-from .render import RENDERERS
+from .render import RENDERERS, ArticleTexts, Selected
 from .settings import MAX_CHARS, Settings, from_env
 
 
@@ -49,6 +49,7 @@ class Options:
     id_field: str = "id"
     date_field: str | None = None
     max_chars: int = MAX_CHARS
+    types: tuple[str, ...] | None = None  # --types: the kinds of fact the output keeps (the store keeps all)
 
 
 class Sink(Protocol):
@@ -160,6 +161,11 @@ def _run(opts: Options, err: Console, say) -> int:
         if out_file is None and stream.isatty():
             stream = _Switch(stream)
         writer = RENDERERS[opts.fmt](stream, single=_single(opts))
+        if opts.types is not None:
+            writer = Selected(writer, opts.types)
+        texts = ArticleTexts() if getattr(writer, "wants_text", False) else None  # highlight and html show it
+        if texts is not None:
+            writer = texts.wrap(writer)
         # The store first: an interrupt between two sinks then leaves a document stored but
         # not yet printed (a re-run prints it from the store), never printed but lost.
         if store is not None:
@@ -167,6 +173,8 @@ def _run(opts: Options, err: Console, say) -> int:
         sinks.append(RenderSink(writer, _single(opts)))
         known = store.is_done if store is not None and not opts.force else None
         items = read_items(_inputs(opts), _read_options(opts), known)
+        if texts is not None:
+            items = texts.remember(items)
         outcomes = make_executor(opts, settings).map(items)
         progress = _Progress(err, stream, enabled=not opts.quiet)
         for outcome in outcomes:

@@ -67,7 +67,9 @@ def test_cp1251_copy_gives_the_same_entities(run, tmp_path, sample_text):
 def test_html_page_gives_the_same_facts_and_no_furniture(run):
     from_txt = json.loads(run("-f", "json", TXT).stdout)
     from_html = json.loads(run("-f", "json", HTML).stdout)
-    assert facts(from_html) == facts(from_txt)
+    # the page's metadata gives a publication date, so only its relative dates may differ
+    assert {f for f in facts(from_html) if f[0] != "DATE"} == {f for f in facts(from_txt) if f[0] != "DATE"}
+    assert from_html["published"] == "2023-04-12" and from_txt["published"] is None
     names = {n for _, n in facts(from_html)}
     for furniture in ("Сбербанк", "Казань", "Ростелеком", "Samsung", "Intel", "Павел Дуров", "Герман Греф", "Huawei"):
         assert furniture not in names
@@ -192,7 +194,8 @@ def test_version():
 
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
-    assert result.stdout == f"newsfacts, version {__version__}\n"
+    assert result.stdout.startswith(f"newsfacts {__version__} (natasha 1.")
+    assert ", slovnet 0." in result.stdout and "JSON schema 2, store schema " in result.stdout
 
 
 def test_help_has_examples():
