@@ -66,9 +66,9 @@ class _Command(click.Command):
 @click.option("-w", "--workers", type=click.IntRange(1, MAX_WORKERS), default=None,
               help=f"Worker processes (1-{MAX_WORKERS}; default: 1 on a machine of 2 CPUs or fewer, else one per CPU).")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="Also store documents and facts in this SQLite file; skips documents already stored.")
+              help="Also store documents and facts in this SQLite file; a re-run writes stored documents from it.")
 @click.option("--force", is_flag=True, help="With --db: process documents again even if already stored.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary line.")
 @click.option("--files-from", type=click.Path(exists=True, dir_okay=False, allow_dash=True), default=None,
               metavar="FILE", help="Also read the inputs listed in FILE, one a line (- for stdin).")
 @click.option("--text-field", default="text", show_default=True, metavar="NAME",
