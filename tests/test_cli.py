@@ -194,7 +194,8 @@ def test_version():
 
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
-    assert result.stdout == f"newsfacts, version {__version__}\n"
+    assert result.stdout.startswith(f"newsfacts {__version__} (natasha 1.")
+    assert ", slovnet 0." in result.stdout and "JSON schema 2, store schema " in result.stdout
 
 
 def test_help_has_examples():
