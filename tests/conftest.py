@@ -1,11 +1,6 @@
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# tests never write to the user's cache folder (newsfacts.cache)
-os.environ.setdefault("NEWSFACTS_CACHE_DIR", tempfile.mkdtemp(prefix="newsfacts-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
