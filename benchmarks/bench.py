@@ -68,6 +68,7 @@ class Run:
     tree_rss_mb: float | None  # sampled peak of the RSS summed over the process and its descendants
     tree_pss_mb: float | None  # the same for PSS (shared pages divided among their users)
     worker_rss_mb: float | None  # the largest sampled peak of any one descendant process
+    cpu_seconds: float  # user + system time of the command and all its descendants
     stderr: str
 
 
@@ -100,6 +101,14 @@ def _tree(root: int) -> list[int]:
     return found
 
 
+def _cpu_ticks(pid: int) -> int | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
 def _rss_pss_kb(pid: int) -> tuple[int, int] | None:
     try:
         text = Path(f"/proc/{pid}/smaps_rollup").read_text()
@@ -117,6 +126,7 @@ class _TreeSampler(threading.Thread):
         self.pid, self.interval = pid, interval
         self.rss = self.pss = 0
         self.per_pid: dict[int, int] = {}
+        self.cpu_ticks: dict[int, int] = {}  # descendants' user + system time, last seen
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -126,6 +136,10 @@ class _TreeSampler(threading.Thread):
                 values = _rss_pss_kb(pid)
                 if values is None:
                     continue
+                if pid != self.pid:
+                    ticks = _cpu_ticks(pid)
+                    if ticks is not None:
+                        self.cpu_ticks[pid] = ticks
                 rss += values[0]
                 pss += values[1]
                 if pid != self.pid:
@@ -138,14 +152,27 @@ class _TreeSampler(threading.Thread):
         self.join()
 
 
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured command: byte code cached as in an installed package
+    (in a folder of its own, so the work tree stays clean), whatever this shell says."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "newsfacts-bench-pycache"))
+    return {**env, **(extra or {})}
+
+
+def warm_up(newsfacts: Sequence[str], article: Path) -> None:
+    """Run each program once, unmeasured: byte code compiled, files in the page cache."""
+    subprocess.run([*newsfacts, "-f", "json", str(article)], stdout=subprocess.DEVNULL, env=child_env(), check=False)
+    subprocess.run([sys.executable, "-c", "import natasha, click"], env=child_env(), check=False)
+
+
 def measure(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
     """Run `cmd` with stdout discarded; wall time, exit code, peak memory, stderr."""
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as err:
         # stderr to a file, not a pipe: we block in wait4 and must not deadlock on a full pipe.
         start = time.perf_counter()
         proc = subprocess.Popen(
-            list(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-            env={**os.environ, **(env or {})},
+            list(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, env=child_env(env),
         )
         sampler = _TreeSampler(proc.pid)
         sampler.start()
@@ -159,6 +186,11 @@ def measure(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
         stderr = err.read()
     # Workers: the descendants that ran the model (the forkserver itself stays small).
     workers = [kb for kb in sampler.per_pid.values() if kb > 60 * 1024]
+    # CPU: wait4 counts the command (and children it reaped: newsfacts reaps none); pool
+    # workers and their forkserver are never reaped by it, so their time, as last sampled
+    # (up to 50 ms short each), is added.
+    sampled = sum(sampler.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
+    own = usage.ru_utime + usage.ru_stime
     return Run(
         seconds=seconds,
         returncode=proc.returncode,
@@ -166,6 +198,7 @@ def measure(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
         tree_rss_mb=sampler.rss / 1024 if sampler.rss else None,
         tree_pss_mb=sampler.pss / 1024 if sampler.pss else None,
         worker_rss_mb=max(workers) / 1024 if workers else None,
+        cpu_seconds=own + sampled,
         stderr=stderr,
     )
 
@@ -309,7 +342,7 @@ class Row:
     command: str
     run: Run | None
     articles: int | None = None  # None: not a throughput case
-    baseline: float | None = None  # seconds to compare with
+    baseline: Run | None = None  # the run to compare with
     baseline_name: str = "natasha loop"
     notes: list[str] = field(default_factory=list)
 
@@ -321,25 +354,30 @@ def _mb(value: float | None) -> str:
 def format_table(rows: Sequence[Row]) -> str:
     """The markdown table: seconds, articles/s, speed vs the baseline, peak memory."""
     lines = [
-        "| case | command | seconds | articles/s | vs baseline | peak RSS MB: main / worker / all | all, PSS MB |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| case | command | seconds | CPU s | articles/s | vs baseline (wall; CPU) | peak RSS MB: main / worker / all"
+        " | all, PSS MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         run = row.run
         if run is None:
-            lines.append(f"| {row.case} | `{row.command}` | skipped | — | — | — | — |")
+            lines.append(f"| {row.case} | `{row.command}` | skipped | — | — | — | — | — |")
             continue
         seconds = f"{run.seconds:.2f}" if run.returncode == 0 else f"{run.seconds:.2f} (exit {run.returncode})"
         rate = "—" if not row.articles or run.seconds <= 0 else f"{row.articles / run.seconds:.1f}"
         ratio = "—"
-        if row.baseline and run.returncode == 0:
+        base = row.baseline
+        if base is not None and run.returncode == 0:
             if row.articles and row.articles > 1:  # throughput: how many times faster
-                ratio = f"{row.baseline / run.seconds:.2f}× the speed of {row.baseline_name}"
+                ratio = (f"{base.seconds / run.seconds:.2f}× the speed of {row.baseline_name};"
+                         f" {base.cpu_seconds / run.cpu_seconds:.2f}×")
             else:  # one-off times: the fraction of the baseline's time
-                ratio = f"{run.seconds / row.baseline:.2f}× the time of {row.baseline_name}"
+                ratio = (f"{run.seconds / base.seconds:.2f}× the time of {row.baseline_name};"
+                         f" {run.cpu_seconds / base.cpu_seconds:.2f}×")
         memory = f"{_mb(run.peak_rss_mb)} / {_mb(run.worker_rss_mb)} / {_mb(run.tree_rss_mb)}"
         lines.append(
-            f"| {row.case} | `{row.command}` | {seconds} | {rate} | {ratio} | {memory} | {_mb(run.tree_pss_mb)} |"
+            f"| {row.case} | `{row.command}` | {seconds} | {run.cpu_seconds:.2f} | {rate} | {ratio} | {memory}"
+            f" | {_mb(run.tree_pss_mb)} |"
         )
     return "\n".join(lines)
 
@@ -354,6 +392,8 @@ def _show(cmd: Sequence[str], names: dict[str, str]) -> str:
             part = os.path.relpath(part, ROOT)
         elif part == sys.executable:
             part = "python"
+        elif Path(part).name == "newsfacts" and Path(part).parent == Path(sys.executable).parent:
+            part = "newsfacts"
         parts.append(part)
     return shlex.join(parts)
 
@@ -424,37 +464,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = Path(tmp) / "corpus"
         paths = write_corpus(corpus, texts)
         size_mb = sum(p.stat().st_size for p in paths) / 1e6
-        names = {str(corpus): "CORPUS", str(single): "ARTICLE" if args.single else str(single)}
+        names = {str(corpus): "CORPUS", str(single): "ARTICLE" if args.single else os.path.relpath(single, ROOT)}
         loop = [sys.executable, str(Path(__file__).resolve()), "--natasha-loop"]
+        warm_up(newsfacts, single)
 
-        natasha_seconds: float | None = None
+        natasha_run: Run | None = None
         if "natasha" in cases:
             step("natasha")
             run = measure([*loop, str(corpus)], ONE_THREAD)
-            natasha_seconds = run.seconds if run.returncode == 0 else None
+            natasha_run = run if run.returncode == 0 else None
             rows.append(Row("natasha loop, 1 BLAS thread", "bench.py --natasha-loop CORPUS", run, len(paths)))
         for workers in (1, 2):
             if f"workers{workers}" not in cases:
                 continue
             step(f"workers{workers}")
             cmd = [*newsfacts, "-f", "jsonl", "--workers", str(workers), str(corpus), "-o", os.devnull]
-            rows.append(Row(f"newsfacts -w {workers}", _show(cmd, names), measure(cmd), len(paths), natasha_seconds))
+            rows.append(Row(f"newsfacts -w {workers}", _show(cmd, names), measure(cmd), len(paths), natasha_run))
         if "single" in cases:
             step("single")
             loop_run = best_of([*loop, str(single)], args.runs, ONE_THREAD)
-            loop_seconds = loop_run.seconds if loop_run.returncode == 0 else None
+            loop_ok = loop_run if loop_run.returncode == 0 else None
             rows.append(Row("one article: natasha loop", "bench.py --natasha-loop ARTICLE", loop_run, 1))
             cmd = [*newsfacts, "-f", "json", str(single)]
-            rows.append(Row("one article: newsfacts", _show(cmd, names), best_of(cmd, args.runs), 1, loop_seconds))
+            rows.append(Row("one article: newsfacts", _show(cmd, names), best_of(cmd, args.runs), 1, loop_ok))
         if "startup" in cases:
             step("startup")
             click_cmd = [sys.executable, "-c", "import click"]
             click_run = best_of(click_cmd, args.runs)
-            click_seconds = click_run.seconds if click_run.returncode == 0 else None
+            click_ok = click_run if click_run.returncode == 0 else None
             rows.append(Row("python -c 'import click'", _show(click_cmd, names), click_run))
             version_cmd = [*newsfacts, "--version"]
             rows.append(Row("newsfacts --version", _show(version_cmd, names), best_of(version_cmd, args.runs),
-                            None, click_seconds, "import click"))
+                            None, click_ok, "import click"))
         growth: list[tuple[float, float, Run]] = []
         if "growth" in cases:
             for mb in sizes:
@@ -468,15 +509,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"Machine: {machine()}; load average (1/5/15 min) {load_before} before, {load()} after.")
     print(f"Corpus: {len(paths)} unique texts, {size_mb:.1f} MB, from {source or 'samples/ (synthetic)'}.\n")
-    print(format_table(rows))
-    print(
-        "\nseconds: wall time of the whole process (start-up and model loading included), best of"
-        f" {args.runs} for the one-article and start-up rows; vs baseline: speed as a multiple of the"
-        " natasha loop's articles/s, or time as a fraction of the baseline's; peak RSS: main = the"
-        " command's own process (exact), worker = the largest model-loading child, all = sampled every"
-        " 50 ms and summed over the process tree (shared pages counted in each process); PSS divides"
-        " shared pages among the processes that map them."
-    )
+    if rows:
+        print(format_table(rows))
+        print(
+            "\nseconds: wall time of the whole process (start-up and model loading included), best of"
+            f" {args.runs} for the one-article and start-up rows; CPU s: user + system time of the process"
+            " and its workers (steadier than wall time on a shared machine); vs baseline: speed as a"
+            " multiple of the natasha loop's articles/s, or time as a fraction of the baseline's, by wall"
+            " time, then by CPU time; peak RSS: main = the"
+            " command's own process (exact), worker = the largest model-loading child, all = sampled every"
+            " 50 ms and summed over the process tree (shared pages counted in each process); PSS divides"
+            " shared pages among the processes that map them."
+        )
     if growth:
         base = growth[0]
         print("\n| file MB | seconds | s per MB | vs the smallest file, per MB | peak RSS MB |")

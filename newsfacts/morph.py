@@ -43,3 +43,12 @@ def parse(word: str) -> tuple:
             return tuple(get_morph().parse(safe))
         except (ValueError, KeyError, IndexError):
             return ()
+
+
+@lru_cache(maxsize=200_000)
+def known(word: str) -> bool:
+    """Is the word in pymorphy's dictionary? (``Parse.is_known`` looks it up on every call.)"""
+    try:
+        return bool(get_morph().word_is_known(word))
+    except (ValueError, KeyError, IndexError):
+        return False

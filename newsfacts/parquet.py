@@ -6,7 +6,8 @@ Columns are those of newsfacts/tables.py. pandas, DuckDB, Polars and Spark read
 the files directly, e.g. ``duckdb -c "SELECT * FROM 'DIR/mentions.parquet'"``.
 Each file is written under a temporary name (``.NAME.parquet.partial``) and
 renamed into place by `close()`, so a killed run never leaves a file that looks
-whole. pyarrow is an optional extra: ``pip install 'newsfacts[parquet]'``.
+whole; an interrupted one (``close(complete=False)``) leaves NAME.partial.parquet.
+pyarrow is an optional extra: ``pip install 'newsfacts[parquet]'``.
 """
 
 from __future__ import annotations
@@ -88,14 +89,19 @@ class ParquetSink:
                 pending.clear()
         self._docs = 0
 
-    def close(self) -> None:
-        """Flush, close and rename every file into place."""
+    def close(self, complete: bool = True) -> None:
+        """Flush, close and rename every file into place.
+
+        An incomplete run (interrupted) keeps its files, readable and holding every finished
+        document, as NAME.partial.parquet: named so that nobody takes them for complete.
+        """
         if not self._writers:
             return
         self.flush()
         for table, writer in self._writers.items():
             writer.close()
-            os.replace(self._partial(table), self.path(table))
+            final = self.path(table) if complete else self.directory / f"{table}.partial.parquet"
+            os.replace(self._partial(table), final)
         self._writers = {}
 
     def abort(self) -> None:
@@ -112,3 +118,21 @@ class ParquetSink:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class OutcomeSink:
+    """The runner's sink for ``--parquet DIR``: documents and failed inputs (an error row) in order."""
+
+    def __init__(self, directory: str | os.PathLike, row_group_docs: int = ROW_GROUP_DOCS) -> None:
+        self.parquet = ParquetSink(directory, row_group_docs)
+
+    def write(self, outcome: Any) -> None:
+        from .tables import error_record
+
+        if outcome.error is not None:
+            self.parquet.write(error_record(outcome.source, outcome.error))
+        elif outcome.doc is not None:
+            self.parquet.write(outcome.doc)
+
+    def close(self, complete: bool) -> None:
+        self.parquet.close(complete)

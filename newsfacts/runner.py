@@ -19,6 +19,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import IO, Any, Protocol
 
@@ -93,9 +94,9 @@ class StoreSink:
             self.flush()
 
     def flush(self) -> None:
-        pending, self.pending = self.pending, []
-        if pending:
-            self.store.write_batch(pending)
+        if self.pending:
+            self.store.write_batch(self.pending)  # all or nothing: kept for the final flush if interrupted
+            self.pending = []
 
     def close(self, complete: bool) -> None:
         self.flush()
@@ -122,6 +123,7 @@ class Stats:
 
 
 def execute(opts: Options) -> int:
+    """Run ``opts`` to the end; returns the exit code (see the module docstring)."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def say(line: str) -> None:
@@ -131,6 +133,16 @@ def execute(opts: Options) -> int:
             pass  # stderr itself is gone: the exit code still tells
 
     try:
+        return _run(opts, err, say)
+    except (KeyboardInterrupt, Terminated) as e:  # a last one, after the sinks were closed
+        code = 130 if isinstance(e, KeyboardInterrupt) else 143
+        kept = " (finished documents are in --db)" if opts.db else ""
+        say(f"newsfacts: {'interrupted' if code == 130 else 'terminated'}{kept}")
+        return code
+
+
+def _run(opts: Options, err: Console, say) -> int:
+    try:
         settings = from_env()
     except SettingError as e:
         say(f"newsfacts: {e}")
@@ -139,7 +151,7 @@ def execute(opts: Options) -> int:
     store = out_file = outcomes = progress = None
     sinks: list[Sink] = []
     code, complete = 0, False
-    old_term = _on_sigterm()
+    signals = _Signals()
     try:
         if opts.db:  # opened and validated before -o is touched
             from .store import FactStore
@@ -154,9 +166,11 @@ def execute(opts: Options) -> int:
         texts = ArticleTexts() if getattr(writer, "wants_text", False) else None  # highlight and html show it
         if texts is not None:
             writer = texts.wrap(writer)
-        sinks.append(RenderSink(writer, _single(opts)))
+        # The store first: an interrupt between two sinks then leaves a document stored but
+        # not yet printed (a re-run prints it from the store), never printed but lost.
         if store is not None:
             sinks.append(StoreSink(store, settings.batch))
+        sinks.append(RenderSink(writer, _single(opts)))
         known = store.is_done if store is not None and not opts.force else None
         items = read_items(_inputs(opts), _read_options(opts), known)
         if texts is not None:
@@ -169,13 +183,14 @@ def execute(opts: Options) -> int:
             stats.count(outcome)
             if outcome.error is not None:
                 say(f"newsfacts: {outcome.source}: {outcome.error}")
-            for sink in sinks:
-                sink.write(outcome)
+            with signals.held():  # a document reaches every sink whole, or none of them
+                for sink in sinks:
+                    sink.write(outcome)
             progress.advance()
         complete = True
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (| head): nothing more to say, and no error
-        code = 0
+        code = -1
     except StoreError as e:
         say(f"newsfacts: {e}")
         code = 1
@@ -189,6 +204,9 @@ def execute(opts: Options) -> int:
     except Terminated:
         code = 143
     finally:
+        # The first statement, with no call before it that could run a signal handler: from here
+        # on Ctrl-C and SIGTERM are only noted, so the final flush is never cut.
+        signals.depth += 1
         if outcomes is not None:
             _close_quietly(outcomes)  # stops the workers if the run ended early
         if progress is not None:
@@ -205,8 +223,11 @@ def execute(opts: Options) -> int:
             _finish_output(out_file, complete and code == 0, say)
         if store is not None:
             store.close()
-        if old_term is not None:
-            signal.signal(signal.SIGTERM, old_term)
+        signals.restore()
+        if signals.pending is not None and code >= 0:  # arrived during the final flush
+            code = 130 if signals.pending is KeyboardInterrupt else 143
+    if code == -1:
+        return 0
     if code in (130, 143):
         kept = " (finished documents are in --db)" if opts.db else ""
         say(f"newsfacts: {'interrupted' if code == 130 else 'terminated'}{kept}")
@@ -305,17 +326,46 @@ def _close_quietly(gen) -> None:
         pass
 
 
-def _on_sigterm():
-    """SIGTERM unwinds like Ctrl-C (sinks flushed, workers stopped), then exit 143."""
-    import threading
+class _Signals:
+    """Ctrl-C and SIGTERM raise KeyboardInterrupt / Terminated at once, except inside ``held()``.
 
-    if threading.current_thread() is not threading.main_thread():
-        return None
+    Inside it they are noted and raised when the block ends, so a document is written to every
+    sink whole; once the run closes its sinks (``depth`` raised for good) they are only noted.
+    SIGTERM thus unwinds like Ctrl-C (sinks flushed, workers stopped) and exits 143.
+    """
 
-    def handler(signum, frame):
-        raise Terminated()
+    def __init__(self) -> None:
+        import threading
 
-    return signal.signal(signal.SIGTERM, handler)
+        self.depth = 0
+        self.pending: type[BaseException] | None = None
+        self.old: dict[int, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self.old[signum] = signal.signal(signum, self._handle)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        exc = KeyboardInterrupt if signum == signal.SIGINT else Terminated
+        if self.depth:
+            self.pending = self.pending or exc
+            return
+        raise exc()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+        if not self.depth and self.pending is not None:
+            exc, self.pending = self.pending, None
+            raise exc()
+
+    def restore(self) -> None:
+        for signum, handler in self.old.items():
+            signal.signal(signum, handler)
+        self.old = {}
 
 
 def _utf8_stdout() -> IO[str]:

@@ -42,7 +42,7 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 TABLES = tuple(COLUMNS)
 # fields of a fact that are not columns of their own
-_SKIP = {"mentions": {"sentence_text"}, "quantities": {"type", "subject"}, "roles": set()}
+_SKIP = {"mentions": set(), "quantities": {"type", "subject"}, "roles": set()}
 
 
 def rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

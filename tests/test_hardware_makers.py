@@ -144,6 +144,37 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Роутер MikroTik hAP ax3 получил поддержку Wi-Fi 6.", [("MikroTik hAP ax3", "MikroTik", "device")]),
     ("Камера GoPro Hero 13 получила новые линзы.", [("GoPro Hero 13", "GoPro", "device")]),
     ("Гарнитура Pico 4 Ultra продается в Европе.", [("Pico 4 Ultra", "Pico", "device")]),
+    (
+        "Смартфоны Honor X9c и X8c появятся в России.",
+        [("Honor X9c", "Honor", "device"), ("Honor X8c", "Honor", "device")],
+    ),
+    (
+        "Ноутбуки Dell XPS 13 и XPS 14 получили новые процессоры.",
+        [("Dell XPS 13", "Dell", "device"), ("Dell XPS 14", "Dell", "device")],
+    ),
+    ("Серверы YADRO Vegman S220 прошли сертификацию.", [("YADRO Vegman S220", "YADRO", "server")]),
+    (
+        "Видеокарта Sapphire Pulse Radeon RX 7600 получила два вентилятора.",
+        [("AMD Radeon RX 7600", "AMD", "GPU")],
+    ),
+    ("Телевизоры Samsung Neo QLED QN90D подешевели.", [("Samsung Neo QLED QN90D", "Samsung", "device")]),
+    ("Камера Canon EOS R5 Mark II снимает 8K.", [("Canon EOS R5 Mark II", "Canon", "device")]),
+    ("Смартфон Sharp Aquos R9 получил камеру Leica.", [("Sharp Aquos R9", "Sharp", "device")]),
+    (
+        "Компания Asus представила игровой смартфон ROG Phone 9 Pro с кулером.",
+        [("Asus ROG Phone 9 Pro", "Asus", "device")],
+    ),
+    (
+        "Ноутбук HP EliteBook 840 G11 получил процессор Core Ultra 7 165U.",
+        [("HP EliteBook 840 G11", "HP", "device"), ("Intel Core Ultra 7 165U", "Intel", "CPU")],
+    ),
+    ("В продаже появился монитор Dell UltraSharp U2724D.", [("Dell UltraSharp U2724D", "Dell", "device")]),
+    ("Наушники Sony WH-1000XM5 подешевели до 25 тысяч рублей.", [("Sony WH-1000XM5", "Sony", "device")]),
+    ("Накопитель Kingston KC3000 показал скорость 7000 МБ/с.", [("Kingston KC3000", "Kingston", "storage")]),
+    (
+        "Микроконтроллер Espressif ESP32-S3 поддерживает Wi-Fi и Bluetooth.",
+        [("Espressif ESP32-S3", "Espressif", "SoC")],
+    ),
     ("Процессор Zhaoxin KX-7000 выпускают по 16-нм техпроцессу.", [("Zhaoxin KX-7000", "Zhaoxin", "CPU")]),
 ]
 
@@ -265,8 +296,8 @@ def test_maker_rule_needs_a_cue_for_words_without_code(hw: HardwareExtractor) ->
 
 
 def test_family_rows_decide_their_family(hw: HardwareExtractor) -> None:
-    # "Ryzen" has rows; a code they do not accept is not made a model by the maker rule
-    assert _hardware(hw, "Чипсет и процессоры AMD Ryzen 9 подешевели.") == []
+    # "Redmi" has rows, which want a code; the maker rule does not make the bare line a model
+    assert _hardware(hw, "Смартфоны Xiaomi Redmi Note подешевели.") == []
 
 
 # ---- each precision mechanism has a case only it decides ----
@@ -280,6 +311,43 @@ def test_veto_decides(hw: HardwareExtractor) -> None:
 def test_second_opinion_decides(hw: HardwareExtractor) -> None:
     # the first row to match "P40" is NVIDIA's card, which lacks evidence here; Huawei's phone has it
     assert _hardware(hw, "Смартфон P40 получил три камеры.") == [("Huawei P40", "Huawei", "device")]
+
+
+def test_vehicle_noun_decides(hw: HardwareExtractor) -> None:
+    # the sentence names smartphones too, but the model is the car
+    assert _hardware(hw, "Xiaomi SU7 стал первым автомобилем компании, известной смартфонами.") == []
+
+
+def test_software_word_after_maker_decides(hw: HardwareExtractor) -> None:
+    assert _hardware(hw, "Оболочка Xiaomi HyperOS 2 вышла для смартфонов.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["На конференции Lenovo 2025 показали новые ноутбуки.", "Модель Xiaomi MiMo 7B запустили на смартфоне."],
+)
+def test_year_or_parameter_count_is_no_code(hw: HardwareExtractor, text: str) -> None:
+    assert _hardware(hw, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samsung 3 квартал закрыла с прибылью.",
+        "На конференции Dell Technologies World 2025 выступил глава компании.",
+        "Подразделение Samsung Foundry отстает от TSMC.",
+        "Компания HP Inc сократила 6 тысяч сотрудников.",
+        "Компания Lenovo отчиталась о выручке в 17 млрд долларов, продажи ноутбуков выросли.",
+        "На выставке CES 2025 Asus показала ноутбуки и мониторы.",
+        "Производитель ноутбуков Acer повысит цены на 10% из-за пошлин.",
+        "В смартфонах Samsung используется память LPDDR5X и накопители UFS 4.0.",
+        "Ноутбуки Huawei с Core Ultra 9 подешевели.",
+    ],
+)
+def test_no_model_in_a_document_about_devices(hw: HardwareExtractor, text: str) -> None:
+    # the document is about smartphones and laptops, so only the words after the maker decide
+    lead = "Смартфоны и ноутбуки дорожают. Новый смартфон стоит больше. "
+    assert _hardware(hw, lead + text) == []
 
 
 def test_memory_size_is_part_of_the_mention(hw: HardwareExtractor) -> None:

@@ -27,18 +27,21 @@ def test_embedding_vectors_equal_navecs(navec):
     assert load_embedding() is emb  # loaded once per process
 
 
-def test_natasha_morph_tagger_takes_the_lean_embedding(navec):
-    from natasha import Doc, NewsMorphTagger, Segmenter
+def test_natasha_morph_and_syntax_take_the_lean_embedding(navec):
+    from natasha import Doc, NewsMorphTagger, NewsSyntaxParser, Segmenter
 
     from newsfacts.extractors.models import load_embedding
 
-    def tags(emb):
+    def analyse(emb):
         doc = Doc("Глава Nvidia Дженсен Хуанг прилетел в Тайбэй и встретился с руководством TSMC.")
         doc.segment(Segmenter())
         doc.tag_morph(NewsMorphTagger(emb))
-        return [(t.text, t.pos, t.feats) for t in doc.tokens]
+        doc.parse_syntax(NewsSyntaxParser(emb))
+        return [(t.text, t.pos, t.feats, t.head_id, t.rel) for t in doc.tokens]
 
-    assert tags(load_embedding()) == tags(navec)
+    ours = analyse(load_embedding())
+    assert ours == analyse(navec)
+    assert ("Хуанг", "PROPN") == ours[3][:2]
 
 
 @pytest.mark.parametrize(
@@ -86,3 +89,77 @@ def test_one_blas_thread_unless_the_user_sets_one(env, expected):
     code = "import json, os, newsfacts; print(json.dumps({k: os.environ.get(k) for k in newsfacts.BLAS_THREAD_VARS}))"
     out = subprocess.run([sys.executable, "-c", code], env={**base, **env}, capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == expected
+
+
+def _word_file(name: str) -> bytes:
+    import gzip
+
+    from newsfacts.extractors.models import _members, _read, natasha_data
+
+    path = natasha_data() / name
+    return gzip.decompress(_read(path, _members(path)["vocabs/word.gz"]))
+
+
+@pytest.mark.parametrize("name", ["model/slovnet_ner_news_v1.tar", "model/slovnet_morph_news_v1.tar"])
+def test_known_sorted_vocabularies_are_sorted(name):
+    import zlib
+
+    from newsfacts.extractors.models import _OTHER_LINE_BREAKS, KNOWN_SORTED, SortedVocab, load_vocab
+
+    raw = _word_file(name)
+    lines = raw.split(b"\n")
+    if zlib.crc32(raw) in KNOWN_SORTED:  # what load_vocab then takes on trust
+        assert not any(c in raw for c in _OTHER_LINE_BREAKS)
+        assert all(a < b for a, b in zip(lines[:-3], lines[1:-2], strict=True))
+        assert lines[-2:] == [b"<unk>", b"<pad>"]
+    assert isinstance(load_vocab(raw), SortedVocab)
+
+
+def test_unsorted_or_duplicated_vocabularies_get_a_table():
+    from newsfacts.extractors.models import SortedVocab, Vocab, load_vocab
+
+    lines = _word_file("model/slovnet_ner_news_v1.tar").split(b"\n")[:-2]
+    body = lines[: 20_000]
+    cases = {
+        "sorted": (body, SortedVocab),
+        "reversed": (body[::-1], Vocab),
+        "duplicate": (body[:100] + body[99:], Vocab),
+        "line separator": ([*body[:50], "a\u2028b".encode(), *body[50:]], Vocab),
+    }
+    for name, (items, kind) in cases.items():
+        raw = b"\n".join([*items, b"<unk>", b"<pad>"])
+        vocab = load_vocab(raw)
+        assert type(vocab) is kind, name
+        # either way, the ids are the ones slovnet's dict gives (the last duplicate wins)
+        table = {w: i for i, w in enumerate(raw.decode().splitlines())}
+        for word in (items[0].decode(), items[-1].decode(), items[77].decode(), "нетакогослова", "<pad>", "b"):
+            assert vocab.encode(word) == table.get(word, table["<unk>"]), (name, word)
+
+
+def test_tar_members_read_like_tarfile(tmp_path):
+    import io
+    import tarfile
+
+    from newsfacts.extractors.models import _members, _tar_members, natasha_data
+
+    for path in sorted(natasha_data().glob("*/*.tar")):
+        assert _members(path) == _tar_members(path)
+    # a long name (a pax header) is left to tarfile
+    archive = tmp_path / "long.tar"
+    with tarfile.open(archive, "w", format=tarfile.PAX_FORMAT) as tar:
+        for name in ("short.bin", "d/" + "x" * 120 + ".bin"):
+            info = tarfile.TarInfo(name)
+            info.size = 3
+            tar.addfile(info, io.BytesIO(b"abc"))
+    members = _members(archive)
+    assert set(members) == {"short.bin", "d/" + "x" * 120 + ".bin"}
+    assert members == _tar_members(archive)
+
+
+def test_loading_ner_imports_no_tarfile():
+    import subprocess
+    import sys
+
+    code = "import sys; from newsfacts.extractors.ner import NerTagger; NerTagger(); print('tarfile' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

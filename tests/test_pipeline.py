@@ -114,27 +114,24 @@ NER_SENTENCES = [
 ]
 
 
-def _slovnet_tags(sentences):
-    """The reference: natasha's own slovnet NER model, batched as NerTagger batches."""
+def _slovnet_tags(sentences, batch_size):
+    """The reference: natasha's own slovnet NER model, `batch_size` sentences padded together."""
     from razdel import tokenize
 
     from newsfacts._compat import install_pymorphy_alias
-    from newsfacts.extractors.ner import NER_BATCH, PAD_BATCH, _bio_spans
+    from newsfacts.extractors.ner import _bio_spans
 
     install_pymorphy_alias()
     from natasha import NewsEmbedding, NewsNERTagger
 
     infer = NewsNERTagger(NewsEmbedding()).infer
-    infer.encoder.batch_size = PAD_BATCH
-    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    infer.encoder.batch_size = batch_size
+    tokens = [[(t.start, t.stop, t.text) for t in tokenize(s)] for s in sentences]
+    keep = [n for n, t in enumerate(tokens) if t]
+    preds = infer.decoder(infer.process(infer.encoder([[t[2] for t in tokens[n]] for n in keep])))
     result = [[] for _ in sentences]
-    for k in range(0, len(order), NER_BATCH):
-        batch = order[k : k + NER_BATCH]
-        tokens = [[(t.start, t.stop, t.text) for t in tokenize(sentences[i])] for i in batch]
-        keep = [n for n, t in enumerate(tokens) if t]
-        preds = infer.decoder(infer.process(infer.encoder([[t[2] for t in tokens[n]] for n in keep])))
-        for n, tags in zip(keep, preds, strict=True):
-            result[batch[n]] = _bio_spans(tokens[n], tags)
+    for n, tags in zip(keep, preds, strict=True):
+        result[n] = _bio_spans(tokens[n], tags)
     return result
 
 
@@ -142,11 +139,12 @@ def test_ner_tags_like_slovnet(sample_text):
     from newsfacts.extractors.ner import NerTagger
     from newsfacts.segment import split_sentences
 
-    # more than one NER batch (64) and pad batch (32), with an empty text among them
+    # with an empty text among them; slovnet pads its batches to their longest sentence,
+    # and a sentence's tags do not depend on the batch (natasha's default is 8)
     sentences = [s.text for s in split_sentences(sample_text)] + NER_SENTENCES * 3 + [""]
-    assert len(sentences) > 64
     ours = NerTagger().tag(sentences)
-    assert ours == _slovnet_tags(sentences)
+    assert ours == _slovnet_tags(sentences, batch_size=8)
+    assert ours == _slovnet_tags(sentences, batch_size=64)
     assert ours[-1] == []
     assert sum(map(len, ours)) > 100  # the comparison is over real spans
 
@@ -161,3 +159,54 @@ def test_ner_loads_without_natasha():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_ner_tags_do_not_depend_on_how_rows_are_packed(sample_text, monkeypatch):
+    from newsfacts.extractors import ner
+    from newsfacts.segment import split_sentences
+
+    sentences = [s.text for s in split_sentences(sample_text)] + NER_SENTENCES
+    tagger = ner.NerTagger()
+    whole = tagger.tag(sentences)
+    monkeypatch.setattr(ner, "PACK_ROWS", 40)  # many packs, long sentences alone in one
+    assert tagger.tag(sentences) == whole
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
+            [("Nvidia", "ORG"), ("Дженсен Хуанг", "PER"), ("Тайбэй", "LOC"), ("TSMC", "ORG")],
+        ),
+        (
+            "По словам Анны Петровой-Водкиной, «Ростех» вложит 2,5 млрд руб. в завод под Тулой.",
+            [("Анны Петровой-Водкиной", "PER"), ("Ростех", "ORG"), ("Тулой", "LOC")],
+        ),
+        (
+            "Yahoo! и AT&T договорились о партнёрстве в Нью-Йорке.",
+            [("Yahoo!", "ORG"), ("AT&T", "ORG"), ("Нью-Йорке", "LOC")],
+        ),
+    ],
+)
+def test_ner_spans_exactly(sentence, expected):
+    from newsfacts.extractors.ner import NerTagger
+
+    (spans,) = NerTagger().tag([sentence])
+    assert [(sentence[a:b], kind) for a, b, kind in spans] == expected
+
+
+def test_ner_refuses_a_model_whose_pad_embedding_is_not_zero(monkeypatch):
+    import dataclasses
+
+    from newsfacts.extractors import models, ner
+
+    real = models.load_slovnet()
+    node = real.config["emb"]["shape"]["weight"]
+    arrays = dict(real.arrays)
+    weight = arrays[node["array"]].copy()
+    weight[real.vocabs["shape"].pad_id] = 1.0
+    arrays[node["array"]] = weight
+    monkeypatch.setattr(ner, "load_slovnet", lambda: dataclasses.replace(real, arrays=arrays))
+    with pytest.raises(ValueError, match="<pad> embeddings are not zero"):
+        ner.NerTagger()

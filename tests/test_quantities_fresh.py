@@ -119,6 +119,17 @@ EVERYDAY = [
     ("Штраф составил 1,5 млн евро.", ["1500000 money EUR"]),
     ("Модем поддерживает скорость до 10 Гбит/с.", ["10 measure Гбит/с ~"]),
     ("Рост составил 4,5−5,5%.", ["4.5-5.5 percent %"]),
+    ("Процессоры получат до 192 ядер против текущих 128.", ["192 count ядро ~", "128 count ядро"]),
+    ("Модуль получил 16 ГБ вместо 8.", ["16 measure ГБ", "8 measure ГБ"]),
+    ("Этому городу 1900 лет.", ["1900 measure год"]),
+    ("Поездка заняла 3 дня.", ["3 measure день"]),
+    ("Скорость упала ниже 50 мегабит в секунду.", ["50 measure Мбит/с"]),
+    ("Мотор выдаёт 2,0 кВт/кг.", ["2 measure кВт/кг"]),
+    ("Численность сотрудников сократилась на 2 тыс., пишет газета.", ["2000 count сотрудник"]),
+    ("Число пользователей сервиса выросло до 400 млн в месяц.", ["400000000 count пользователь ~"]),
+    ("Ночью 7-12 ° тепла, днём 19-24 °.", ["7-12 measure градус", "19-24 measure градус"]),
+    ("Ветер 5-10 м/с, ночью 7-12 ° тепла.", ["5-10 measure м/с", "7-12 measure градус"]),
+    ("В 2023 году вышел 5-тонный грузовик.", ["5 measure т"]),
     ("Камера весит 1,2 кг.", ["1.2 measure кг"]),
     ("Батарея держит 30 часов.", ["30 measure час"]),
 ]
@@ -153,6 +164,14 @@ NEGATIVES = [
     "Команда заняла 1 место в рейтинге.",
     "Офис на улице Мира, 36 этажей.",
     "Половина дела сделана.",
+    "Однотонные корпуса снова в моде.",
+    "В 2013 и 2018 годы клуб выигрывал кубок.",
+    "Продажи росли в 2021 и 2022 годах.",
+    "Снимки сделаны 20 и 23 апреля.",
+    "Трансляция начнётся в 11 вечера.",
+    "Клуб готов заплатить нападающему 50 миллионов.",
+    "Выручка компаний выросла на 2 млн.",
+    "В 19.00 МХТ покажет спектакль.",
     "Модель GH200 и чип B200 уже здесь.",
     "Стоимость 999999999999999999 трлн долларов невозможна.",
 ]
@@ -222,3 +241,33 @@ def test_hostile_numbers_give_no_amount(ex: QuantityExtractor) -> None:
 def test_long_but_real_amounts_still_read(ex: QuantityExtractor) -> None:
     assert run(ex, "Госдолг составил 36 000 000 000 000 долларов.") == ["36000000000000 money USD"]
     assert run(ex, "Это 1 млн 200 тыс. рублей.") == ["1200000 money RUB"]
+
+
+def test_unit_spellings_for_other_extractors() -> None:
+    from newsfacts.extractors.quantities.lexicon import unit_spellings
+
+    got = unit_spellings({"ГБ", "ТБ"})
+    assert ("ГБ", True) in got and ("GB", True) in got and ("TB", True) in got
+    assert all(s not in {"МБ", "GB/s"} for s, _ in got)
+
+
+@pytest.mark.parametrize("text", HOSTILE[:4], ids=range(4))
+def test_extract_gives_valid_json_on_hostile_numbers(extractor, text: str) -> None:
+    doc = extractor.extract(text)
+    json.dumps(doc.as_json(), allow_nan=False)
+    assert all(math.isfinite(q.value) for q in doc.quantities)
+
+
+def test_windows_never_rescan_text_without_spaces(ex: QuantityExtractor) -> None:
+    """Issue 8, item 6: in a run with no whitespace each window widens by a bounded amount
+    and never back over the previous one, so no character is tokenized twice."""
+    from newsfacts.extractors.quantities.tokens import SNAP, WINDOW_BACK, WINDOW_FWD
+
+    for text in [("ы" * 150 + "1") * 200, ("ы" * 400 + "1") * 100]:
+        wins = ex.tokenize.windows(text)
+        assert all(a1 < b1 <= a2 for (a1, b1), (a2, _) in zip(wins, wins[1:], strict=False))
+        assert sum(b - a for a, b in wins) <= len(text)
+    # far apart, each trigger's window stays within its bounds
+    wins = ex.tokenize.windows(("ы" * 400 + "1") * 100)
+    assert len(wins) == 100
+    assert max(b - a for a, b in wins) <= WINDOW_BACK + WINDOW_FWD + 1 + 2 * SNAP

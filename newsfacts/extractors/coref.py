@@ -27,6 +27,7 @@ class Mention:
     stop: int
     text: str
     head: tuple[int, int] | None = None
+    quoted: bool = False
 
 
 def resolve(mentions: Iterable[Mention]) -> list[Entity]:
@@ -48,8 +49,15 @@ def _normal(m: Mention) -> str:
     if m.type == ORG:
         # the lexicon's spelling first: «Известия» as written, not the lemma "известие"
         bare = strip_legal_form(m.text)
+        if m.quoted and _plural_name(bare):
+            return canonical_org(bare) or bare  # «Новости», «Вести»: a plural name, as written
         return canonical_org(bare) or _known(normalize(ORG, bare))
     return normalize(m.type, m.text)
+
+
+def _plural_name(name: str) -> bool:
+    words = WORD.findall(name)
+    return len(words) == 1 and any({"nomn", "plur"} <= p.tag.grammemes for p in parse(name.lower()))
 
 
 def _known(normal: str) -> str:

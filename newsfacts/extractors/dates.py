@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from ..const import DATE
 from ..data import load_rows
 from ..doc import Entity
+from ..facts.wordlist import alternation
 from ..morph import parse
 
 __all__ = ["DateExtractor", "parse_published"]
@@ -29,6 +30,8 @@ _YEAR_SUFFIX = r"(?:\s*-\s*?(?:го|м|й|х)(?![\w]))"
 _PREP = r"(?:(?:в|во|с|со|до|к|ко|на|за|по|от|из|после|перед)\s+)?"
 _POSITION = r"(?:(?:начал|конц|середин|концом|началом)\w*\s+)?"
 _DASH = r"\s*[-–—]\s*"
+# Characters around an anchor that a date expression can span ("во второй половине 2022 года").
+_WINDOW = 48
 
 
 def _forms(lemma: str) -> set[str]:
@@ -37,10 +40,6 @@ def _forms(lemma: str) -> set[str]:
     for p in parse(lemma.lower())[:1]:
         forms |= {f.word for f in p.lexeme}
     return forms | {f.replace("ё", "е") for f in forms}
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +86,9 @@ class DateExtractor:
 
     def __init__(self) -> None:
         lex = self.lex = _load()
-        month = f"(?:{_alternation(lex.months)})"
-        ordinal = rf"(?:{_alternation(lex.ordinals)}|[1-4]\s*-?\s*(?:й|м|го|му|ом))"
-        rel_year = f"(?:{_alternation(lex.rel_year)})"
+        month = f"(?:{alternation(lex.months)})"
+        ordinal = rf"(?:{alternation(lex.ordinals)}|[1-4]\s*-?\s*(?:й|м|го|му|ом))"
+        rel_year = f"(?:{alternation(lex.rel_year)})"
         year_tail = rf"(?:{_YEAR_WORD}|{_YEAR_SUFFIX})"
         patterns = [
             rf"(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>{_YEAR})(?![\d.])",
@@ -103,18 +102,36 @@ class DateExtractor:
             rf"(?:\s+(?P<hy>{_YEAR}){year_tail}?|\s+(?P<hrel>{rel_year}))?",
             rf"{_PREP}{_POSITION}(?P<y1>{_YEAR})(?:{_DASH}|\s+(?:по|до|и)\s+)(?P<y2>{_YEAR}){year_tail}",
             rf"{_PREP}{_POSITION}(?P<y>{_YEAR}){year_tail}",
-            rf"(?P<rel>{_alternation(lex.relative)})",
+            rf"(?P<rel>{alternation(lex.relative)})",
         ]
         self._re = re.compile(rf"(?<![\w.-])(?:{'|'.join(patterns)})(?![\w])", re.IGNORECASE)
+        stems = {w[:4] for w in (*lex.months, *lex.relative)} | {"квар", "четв", "поло", "полу"}
+        # every date form holds a year or one of these words ("3 мая", "в 2013-м", "за III квартал")
+        self._anchor = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\w])(?:{alternation(stems)})", re.IGNORECASE)
 
     def find(self, text: str, published: str | None = None) -> list[Entity]:
         """DATE entities of `text`, in text order; `published` (ISO) anchors relative dates."""
         anchor = parse_published(published)
         out: list[Entity] = []
-        for m in self._re.finditer(text):
-            for start, stop, normal in self._values(m, anchor):
-                out.append(Entity(DATE, text[start:stop], normal, start, stop))
+        done = 0
+        for lo, hi in self._windows(text):
+            for m in self._re.finditer(text, max(lo, done), hi):
+                done = m.end()
+                for start, stop, normal in self._values(m, anchor):
+                    out.append(Entity(DATE, text[start:stop], normal, start, stop))
         return out
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around a digit, a month, a period word or a relative word: the full
+        pattern runs only there (it is long, and most of a text holds no date)."""
+        windows: list[tuple[int, int]] = []
+        for m in self._anchor.finditer(text):
+            lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+        return windows
 
     def _values(self, m: re.Match, anchor: date | None) -> list[tuple[int, int, str | None]]:
         g = m.groupdict()

@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..const import LOC, ORG, PER
 from ..data import load_lines, load_rows
 from ..doc import Entity, Sentence
-from ..morph import parse
+from ..morph import known, parse
 from .coref import Mention, resolve
 from .lexicon import (
     GENERIC,
     LATIN_ORGS,
+    PLACES,
     ROLES,
     TYPE_HEADS,
     canonical_org,
@@ -31,6 +33,7 @@ from .lexicon import (
     fold,
     is_legal_form,
     is_technology,
+    may_be_known,
 )
 from .names import CYRILLIC, WORD, normalize, strip_quotes
 
@@ -62,6 +65,7 @@ SOURCE_LINE = re.compile(
 # Particles inside foreign names that are written in lower case ("Людвиг ван Бетховен").
 NAME_PARTICLES = frozenset({"ван", "фон", "де", "да", "ди", "дер", "ле", "ла", "аль", "бен", "ибн", "эль"})
 ORG_WORDS = frozenset(fold(w) for w in load_lines("org_words.txt"))
+NOT_PERSON_ENDINGS = tuple(load_lines("not_person_endings.txt"))
 # "Минфин", "Минцифры": a ministry's short name, which NER sometimes reads as a surname.
 NAMES = ("Name", "Surn")
 MINISTRY = re.compile(r"Мин[бвгджзклмнпрстфхцчшщ][а-яё]{2,}")
@@ -164,7 +168,7 @@ def is_common_phrase(text: str) -> bool:
         if not CYRILLIC.search(w):
             return False
         parses = parse(w.lower())
-        if not parses or not parses[0].is_known or any(t in p.tag for p in parses for t in PROPER_TAGS):
+        if not parses or not known(parses[0].word) or any(t in p.tag for p in parses for t in PROPER_TAGS):
             return False
     return True
 
@@ -188,6 +192,17 @@ def split_brackets(text: str, start: int, stop: int, limit: int) -> tuple[tuple[
 
 
 _BRACKET_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})\)")
+
+
+_GLUED = re.compile(r"(?:\.[A-ZА-ЯЁ][\w-]*)+")
+def _opens_sentence(word: str) -> bool:
+    """A function word or verb: what follows a dot without a space starts a new sentence."""
+    top = parse(word.lower())[:1]
+    return bool(top) and top[0].tag.POS in _SENTENCE_POS
+
+
+_SENTENCE_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED", "INTJ", "ADJS"})
+_GLUED_BACK = re.compile(r"(?<![\w.])[A-Z][\w-]*(?:\.[A-Z][\w-]*)*\.$")
 
 
 def _strip_lead(text: str, start: int, stop: int, type_: str, sent_start: int = -1) -> int:
@@ -236,7 +251,8 @@ def _vendor_prefix(text: str, start: int, stop: int) -> int:
             continue
         head = text[start : words[n - 1].end()]
         tail = words[n].group()
-        if canonical_org(head) and fold(tail) not in ORG_WORDS and not CYRILLIC.search(tail):
+        glued = not text[words[n - 1].end() : words[n].start()].isspace()  # "Xiaomi.EU" is one name
+        if canonical_org(head) and not glued and fold(tail) not in ORG_WORDS and not CYRILLIC.search(tail):
             return words[n - 1].end()
     return stop
 
@@ -246,12 +262,14 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
     span = text[start:stop]
     if canonical_org(span):
         return ORG
+    if type_ == ORG and fold(span) in PLACES:
+        return LOC  # "Санкт-Петербург" tagged as an organisation
     if type_ == PER and MINISTRY.fullmatch(span) and not any(t in p.tag for p in parse(span.lower()) for t in NAMES):
         return ORG
     # the noun before a name: 'регион «Сибирь»', 'космодром Восточный' (unquoted: only a
     # name in the nominative, as an apposition is; "университет Виргинии" is a genitive)
     before = re.search(r"(\w+)[ \u00a0]+([«\"„“]?)$", text[max(0, start - 40) : start])
-    if before and type_ != PER and before.group(1).islower():
+    if before and type_ != PER and before.group(1).islower() and before.group(1)[:3] in _HEAD_STARTS:
         head = TYPE_HEADS.get(_lemma(before.group(1)))
         quoted = bool(before.group(2))
         if head and (quoted or (head == LOC and CYRILLIC.search(span) and _same_case(before.group(1), span))):
@@ -268,6 +286,12 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
     return type_
 
 
+# First letters of the head nouns: most words before a name are not one, and need no parse.
+_HEAD_STARTS = frozenset(w[:3] for w in [*TYPE_HEADS, *INSTITUTION_HEADS])
+_ROLE_STARTS = frozenset(w[:3] for w in ROLES)
+_BARE_HEADS = frozenset(TYPE_HEADS) | INSTITUTION_HEADS
+
+
 def _same_case(head: str, name: str) -> bool:
     """An apposition agrees with its head noun ("космодрома Восточный/Восточного")."""
     if normalize(LOC, name) == name:
@@ -277,6 +301,7 @@ def _same_case(head: str, name: str) -> bool:
     return bool(words) and bool(cases & {p.tag.case for p in parse(words[-1].lower())})
 
 
+@lru_cache(maxsize=50_000)
 def _lemma(word: str) -> str:
     p = parse(word.lower())
     return fold(p[0].normal_form) if p else fold(word)
@@ -303,16 +328,34 @@ def _opens_line(text: str, at: int) -> bool:
     return k < 0 or text[k] in "\n.!?:—–-"
 
 
+_START = re.compile(r"[/«\"„“]?([A-ZА-ЯЁ][\w.&-]*(?: [A-ZА-ЯЁ][\w&-]*){0,2})")
+
+
 def _lexicon_start(text: str, sent: Sentence) -> Mention | None:
-    """A known organisation that opens a sentence, which NER tends to miss ("OpenAI заявила ...")."""
-    m = re.match(r"[«\"„“]?([A-ZА-ЯЁ][\w.&-]*)", text[sent.start : sent.stop])
+    """A known organisation that opens a sentence, which NER tends to miss ("OpenAI заявила ...",
+    "/РИА Новости/ ..."); a Russian common noun ("Ядра", "Магнит") is left to NER."""
+    m = _START.match(text, sent.start, sent.stop)
     if not m:
         return None
-    word = m.group(1).rstrip(".")
-    if canonical_org(word) or (CYRILLIC.search(word) and canonical_org(normalize(ORG, word))):
-        start = sent.start + m.start(1)
-        return Mention(ORG, start, start + len(word), word)
+    words = m.group(1).rstrip(".").split(" ")
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        # as spelled in the lexicon; an oblique form only if it is no common noun ("Ядра")
+        known = canonical_org(name) or (
+            CYRILLIC.search(name)
+            and may_be_known(name)
+            and not _common_noun(words[n - 1])
+            and canonical_org(normalize(ORG, name))
+        )
+        if known:
+            start = m.start(1)
+            return Mention(ORG, start, start + len(name), name)
     return None
+
+
+def _common_noun(word: str) -> bool:
+    parses = parse(word.lower())
+    return bool(parses) and known(parses[0].word) and not any(t in p.tag for p in parses for t in PROPER_TAGS)
 
 
 def _latin_orgs(text: str) -> list[Mention]:
@@ -321,7 +364,7 @@ def _latin_orgs(text: str) -> list[Mention]:
     return [Mention(ORG, m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text) if m.group() in LATIN_ORGS]
 
 
-_LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
+_LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
 
 
 def _institution_of_place(text: str, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
@@ -354,6 +397,19 @@ def _span_mentions(
     start, stop = trim(text, start, stop)
     start, stop = trim(text, quoted_core(text, start, stop), stop)
     stop = min(extend_latin(text, start, min(stop, sent.stop)), sent.stop)
+    if type_ == ORG:
+        # "Сбер" + ".Маркета", "Xiaomi." + "EU": one name; not "РИА Новости.Отмечается", where a
+        # missing space glues the next sentence on
+        glued = _GLUED.match(text, stop, sent.stop)
+        if glued and not _opens_sentence(glued.group().rsplit(".", 1)[-1]):
+            stop = glued.end()
+        before = _GLUED_BACK.search(text, max(sent.start, start - 40), start)
+        if before and text[start : start + 1].isalpha():
+            start = before.start()
+    # "Тэги: Коронавирус": a label before a colon is no part of a name
+    colon = text.rfind(": ", start, stop)
+    if colon >= 0:
+        start = colon + 2
     (start, stop), alias = split_brackets(text, start, stop, sent.stop)
     start = _strip_lead(text, start, stop, type_, sent.start)
     if type_ == ORG:
@@ -363,14 +419,15 @@ def _span_mentions(
     if start >= stop or not any(ch.isalpha() for ch in span):
         return []
     type_ = _retype(text, start, stop, type_)
-    if is_not_entity(type_, span):
+    if is_not_entity(type_, span) or _not_a_name(type_, span):
         return []
     # an all-lower-case Cyrillic span is a common noun phrase ("ии-чипы"), never a name
     if type_ != LOC and CYRILLIC.search(span) and span == span.lower():
         return []
-    if start == sent.start and is_common_phrase(span) and not _attested(span, capitals):
+    if start == sent.start and is_common_phrase(span) and not _name_at_start(text, span, stop, type_, capitals):
         return []
-    out = [Mention(type_, start, stop, span)]
+    quoted = text[start - 1 : start] in "«\"„“" and text[stop : stop + 1] in "»\"“”" and start > 0
+    out = [Mention(type_, start, stop, span, quoted=quoted)]
     if alias and type_ in (PER, ORG):
         a, b = alias
         word = text[a:b]
@@ -378,6 +435,57 @@ def _span_mentions(
         if any(ch.isalpha() for ch in word) and not is_not_entity(type_, word) and _alias_fits(type_, span, word):
             out.append(Mention(type_, a, b, word, head=(start, stop)))
     return out
+
+
+def _not_a_name(type_: str, span: str) -> bool:
+    """Words that are no name of anyone or anything, whatever NER says: a role or profession
+    ("Эпидемиолог", "Врач-отоларинголог высшей категории"), a bare head noun ("Управление",
+    "Долина"), a drug ("Ремдесивир"), a page word in capitals ("ЧИТАЙТЕ"), a plural adjective
+    ("Сингапурские"), a tag glued to a common noun ("Telegram-канал")."""
+    words = WORD.findall(span)
+    if not words:
+        return True
+    parts = [p for p in re.split(r"[-‐‑]", words[0]) if p]
+    rest = span[len(words[0]) :]
+    is_role = all(fold(p)[:3] in _ROLE_STARTS and _lemma(p) in ROLES for p in parts)
+    if is_role and (not rest or rest[:1].isspace() and words[1][:1].islower()):
+        return True
+    if len(words) > 1:
+        return False
+    word = words[0]
+    low = word.lower()
+    if low.endswith(NOT_PERSON_ENDINGS) and CYRILLIC.search(word):
+        return True
+    top = parse(low)[:1]
+    plural = bool(top) and top[0].tag.number == "plur"  # "Штаты" are the USA
+    if not plural and fold(word)[:3] in _HEAD_STARTS and _lemma(word) in _BARE_HEADS:
+        return True
+    if word.isupper() and len(word) >= 6 and CYRILLIC.search(word):
+        top = parse(low)[:1]
+        if top and known(top[0].word) and "Abbr" not in top[0].tag and not any(t in top[0].tag for t in PROPER_TAGS):
+            return True
+    if "-" in word and _common_compound(word):
+        return True
+    top = parse(low)[:1]
+    if top and known(top[0].word) and top[0].tag.POS in ("ADJF", "PRTF") and not any(t in top[0].tag for t in NAMES):
+        # no person is plural; a body is not named by an adjective alone ("Дюкского")
+        return type_ == ORG or top[0].tag.number == "plur"
+    return False
+
+
+def _name_at_start(text: str, span: str, stop: int, type_: str, capitals: set[str]) -> bool:
+    """A sentence-initial span of ordinary words that still is a name: a known company
+    ("Сбербанк снизил ..."), a word written capitalised elsewhere, or a surname that is also a
+    noun but stands as the subject of a verb ("Лебедь заявил ...")."""
+    if canonical_org(span) or canonical_org(normalize(ORG, span)) or _attested(span, capitals):
+        return True
+    if type_ != PER or len(WORD.findall(span)) != 1:
+        return False
+    nxt = WORD.search(text, stop, stop + 40)
+    if nxt is None or text[stop : nxt.start()].strip():
+        return False
+    top = parse(nxt.group().lower())[:1]
+    return bool(top) and top[0].tag.POS == "VERB" and "past" in top[0].tag and "sing" in top[0].tag
 
 
 def _attested(span: str, capitals: set[str]) -> bool:
@@ -425,5 +533,6 @@ def assemble(
     for m in sorted(extra, key=lambda m: (m.start, m.stop)):
         if not taken.overlaps(m.start, m.stop) and not (mentions and _last_overlaps(mentions[-1], m)):
             mentions.append(m)
-    mentions.sort(key=lambda m: (m.start, m.stop))
+    # two NER spans grown into one name ("Xiaomi" + ".EU") are one mention
+    mentions = list({(m.start, m.stop, m.type): m for m in sorted(mentions, key=lambda m: (m.start, m.stop))}.values())
     return resolve(mentions) + [e for e in hardware if e.type != ORG]

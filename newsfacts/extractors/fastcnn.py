@@ -2,8 +2,8 @@
 
 slovnet builds each convolution as an im2col copy in channels-first layout,
 over batches padded to their longest sentence, and transposes between layers.
-Here sentences are packed one after another as rows (no padding but one row
-between them), one matmul per layer covers all kernel positions (their columns
+Here sentences are packed one after another as rows (no padding but one zero
+row between them), one matmul per layer covers all kernel positions (their columns
 side by side), and batch norm is folded into one scale and shift. Same
 weights, same float operations per row; the tests check that the tags agree
 with slovnet's own model.
@@ -30,7 +30,7 @@ class FastCNNEncoder:
             scale = (layer["norm_weight"] / layer["std"]).astype(weight.dtype)
             shift = (layer["norm_bias"] - layer["mean"] * scale).astype(weight.dtype)
             if size != 3 or layer["padding"] != 1:
-                raise ValueError("packed rows need kernel 3, padding 1 (one blank row between sentences)")
+                raise ValueError("packed rows need kernel 3, padding 1 (one row either side of a sentence)")
             self.layers.append((kernels, size, filters, layer["bias"], scale, shift))
         self.in_dim = layers[0]["weight"].shape[1] if layers else 0
 
@@ -57,10 +57,9 @@ class FastCNNEncoder:
 
     def __call__(self, rows: np.ndarray, blank: np.ndarray) -> np.ndarray:
         """Encode sentences packed one after another: `rows` is (n, in), `blank` the indexes
-        of rows that are no token (the zero row before each sentence, the row after it,
-        the final zero row). Every layer sees each sentence exactly as slovnet's padded
-        batch shows it: the same neighbours at both ends, outputs past the end zeroed.
-        Returns (n, out) with the blank rows zero."""
+        of rows that are no token (a zero row first, and one after each sentence). Every
+        layer sees each sentence as slovnet's padded batch shows it: zeros at both ends,
+        outputs past the end zeroed. Returns (n, out) with the blank rows zero."""
         x = rows
         n = len(rows)
         for kernels, size, filters, bias, scale, shift in self.layers:
@@ -74,5 +73,42 @@ class FastCNNEncoder:
             body *= scale
             body += shift
             out[blank] = 0
+            x = out
+        return x
+
+
+class PaddedCNNEncoder:
+    """Drop-in for ``slovnet.exec.model.CNNEncoder`` over padded batches, channels-last.
+
+    For natasha's own infer objects (the syntax parser), which pad their batches;
+    NER uses the packed `FastCNNEncoder` above.
+    """
+
+    def __init__(self, encoder) -> None:
+        self.layers = []
+        for layer in encoder.layers:
+            conv, norm = layer.conv, layer.norm
+            weight = conv.weight.array  # filters x in x kernel
+            kernels = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
+            scale = (norm.weight.array / norm.std.array).astype(weight.dtype)
+            shift = (norm.bias.array - norm.mean.array * scale).astype(weight.dtype)
+            self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
+
+    def __call__(self, input: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        x = input
+        batch, length = x.shape[:2]
+        for kernels, bias, padding, scale, shift in self.layers:
+            padded = np.pad(x, ((0, 0), (padding, padding), (0, 0)))
+            plen = length + 2 * padding
+            windows = plen - len(kernels) + 1
+            flat = padded.reshape(batch * plen, -1)
+            out = None
+            for k, kernel in enumerate(kernels):
+                part = (flat @ kernel).reshape(batch, plen, -1)[:, k : k + windows]
+                out = part + bias if out is None else out + part
+            np.maximum(out, 0, out=out)
+            out *= scale
+            out += shift
+            out[mask] = 0
             x = out
         return x

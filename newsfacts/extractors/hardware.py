@@ -47,6 +47,7 @@ _LIST_SEP = re.compile(fold(r"[^\S\n]*(?:(?:,[^\S\n]*)?(?:и|или|а|and)(?!\w
 # A sentence ends at . ! ? … before a capital, digit or quote, or at a line break.
 _SENT_BREAK_RE = re.compile(r"[.!?…]+[»\"')\]]*\s+(?=[A-ZА-ЯЁ«\"„\d])|\n")
 _PREV_WORD_RE = re.compile(r"(\w+)[^\w\n]{0,3}$")
+_LONG_CODE = re.compile(r"[A-Za-z]|\d{3}")
 # A document is about a kind of hardware when it names it this often.
 _DOC_CUES = 2
 
@@ -101,9 +102,11 @@ class HardwareExtractor:
         """All HARDWARE mentions in `text`, plus ORG for maker words inside them, by start."""
         lex = self.lex
         folded = fold_text(text)
-        vendors: list[tuple[int, str]] = []
+        # parallel lists of plain ints and shared strings: a long text makes no garbage to trace
+        vendor_starts: list[int] = []
+        vendor_names: list[str] = []
         raws: list[_Raw] = []
-        makers: list[tuple[re.Match[str], Maker]] = []  # maker words where no row matched
+        maker_spans: list[int] = []  # start, stop, maker index of maker words where no row matched
         last = 0
         for g in lex.gate.finditer(text):
             pos = g.start()
@@ -112,17 +115,22 @@ class HardwareExtractor:
             vm = vpat.match(folded, pos) if vpat is not None else None
             maker = lex.makers[int(vm.lastgroup[1:])] if vm is not None else None  # type: ignore[index]
             if maker is not None and not maker.brand:  # "Mi" is a family word too: no evidence
-                vendors.append((pos, maker.vendor))
+                vendor_starts.append(pos)
+                vendor_names.append(maker.vendor)
             if pos < last:
                 continue
+            if vm is None and c not in lex.fold_first and lex.bucket(c) is None:
+                continue  # the common case: a capitalised word no row can begin
             raw = self._match_at(folded, pos, c, vm)
             if raw is not None:
                 raws.append(raw)
                 last = raw.stop
             elif vm is not None and maker is not None and maker.kinds:
-                makers.append((vm, maker))
+                maker_spans += (pos, vm.end(), maker.index)
 
-        ctx = _Context(lex, text, folded, vendors)
+        if not raws and not maker_spans:
+            return []  # most texts of a general news feed
+        ctx = _Context(lex, text, folded, vendor_starts, vendor_names)
         hits: list[_Hit] = []
         for raw in raws:
             hit = self._hit(ctx, raw)
@@ -131,8 +139,17 @@ class HardwareExtractor:
             if hit is not None:
                 hits.append(hit)
                 hits.extend(self._continuations(ctx, hit, raw))
-        for vm, maker in makers:
-            hits.extend(self._maker_hits(ctx, vm, maker))
+        raws.clear()  # a long text holds many: free them before the next allocations
+        row_starts = [h.start for h in hits]  # in text order
+        for k in range(0, len(maker_spans), 3):
+            start, stop, index = maker_spans[k : k + 3]
+            for h in self._maker_hits(ctx, start, stop, lex.makers[index]):
+                # a family the rows know inside the designation is the model: "Sapphire Pulse
+                # Radeon RX 7600" is AMD's card in a board maker's cooler
+                i = bisect.bisect_left(row_starts, h.start)
+                if i < len(row_starts) and row_starts[i] < h.stop:
+                    break
+                hits.append(h)
         hits = _drop_overlaps(hits)
 
         # A mention lacking evidence counts when the document names the same model with
@@ -144,7 +161,9 @@ class HardwareExtractor:
             for h in hits
             if h.ok or h.key in confirmed or (h.row is not None and h.row.context == "cue" and h.row.index in families)
         ]
-        hits = _drop_overlaps(hits + self._bare_hits(ctx, hits) + self._remention_hits(ctx, hits))
+        extra = self._bare_hits(ctx, hits) + self._remention_hits(ctx, hits)
+        if extra:
+            hits = _drop_overlaps(hits + extra)
         return self._entities(text, hits)
 
     def _match_at(self, folded: str, pos: int, c: str, vm: re.Match[str] | None) -> _Raw | None:
@@ -236,7 +255,7 @@ class HardwareExtractor:
             code = m.group("c")
             # a bare short number after "и" is too often an amount ("iPhone 15 и 2 других"):
             # it continues the list only when shaped like the code before it
-            if not re.search(r"[A-Za-z]|\d{3}", code) and not (code.isdigit() and len(code) == len(prev)):
+            if not _LONG_CODE.search(code) and not (code.isdigit() and len(code) == len(prev)):
                 break
             t = self.lex.tail_re.match(ctx.folded, m.end())
             if t is None or ctx.after_is_number(t.end()):
@@ -246,9 +265,9 @@ class HardwareExtractor:
             pos, prev = t.end(), code
         return out
 
-    def _maker_hits(self, ctx: _Context, vm: re.Match[str], maker: Maker) -> list[_Hit]:
+    def _maker_hits(self, ctx: _Context, start: int, stop: int, maker: Maker) -> list[_Hit]:
         """The general rule: maker + designation, with the evidence of its kind of hardware."""
-        sep = _SPACE_RE.match(ctx.text, vm.end())
+        sep = _SPACE_RE.match(ctx.text, stop)
         if sep is None or sep.end() >= len(ctx.text):
             return []
         at = sep.end()
@@ -257,13 +276,12 @@ class HardwareExtractor:
         if fam is not None and fam.match(ctx.folded, at):
             return []
         d = read_designation(self.lex, ctx.text, at, maker)
-        if d is None or ctx.after_is_number(d.stop) or ctx.vetoed(vm.start()) or ctx.vehicle(vm.start()):
+        if d is None or ctx.after_is_number(d.stop) or ctx.vetoed(start) or ctx.vehicle(start):
             return []
-        category = ctx.kind_for(maker, vm.start(), strict=not d.has_code)
+        category = ctx.kind_for(maker, start, strict=not d.has_code)
         if category is None and not d.has_code:
             return []
-        start = vm.start()
-        vendor_span = None if maker.brand else vm.span()
+        vendor_span = None if maker.brand else (start, stop)
         out = [self._maker_hit(ctx, maker, d, start, vendor_span, category)]
         return out + self._list_after(ctx, maker, d, category)
 
@@ -388,10 +406,12 @@ class HardwareExtractor:
             if h.vendor_span is not None:
                 vs, ve = h.vendor_span
                 out.append(Entity(ORG, text[vs:ve], h.org or h.vendor, vs, ve))
-        out.sort(key=lambda e: (e.start, -e.stop))
+        if not _in_order(out):  # built in text order already, unless a span holds another
+            out.sort(key=lambda e: (e.start, -e.stop))
         return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _normal(vendor: str, model: str) -> str:
     """Vendor + model, unless the model already opens with the vendor's name or first word
     ("Raspberry Pi 5", "Байкал-М" of Байкал Электроникс)."""
@@ -404,15 +424,19 @@ def _normal(vendor: str, model: str) -> str:
 class _Context:
     """Per-document evidence: sentence bounds, maker words, hardware nouns."""
 
-    def __init__(self, lex: Lexicon, text: str, folded: str, vendors: list[tuple[int, str]]) -> None:
+    def __init__(self, lex: Lexicon, text: str, folded: str, vendor_starts: list[int], vendors: list[str]) -> None:
         self.lex = lex
         self.text = text
         self.folded = folded
-        self.breaks = [0] + [m.end() for m in _SENT_BREAK_RE.finditer(text)] + [len(text)]
-        self.vendors = vendors
-        self._vendor_starts = [s for s, _ in vendors]
+        self._vendor_starts = vendor_starts
+        self._vendors = vendors
         self._cue_cache: dict[tuple[str, int], bool] = {}
         self._doc_cues: dict[str, bool] = {}
+
+    @functools.cached_property
+    def breaks(self) -> list[int]:
+        """Sentence starts, worked out only for a text with a candidate in it."""
+        return [0] + [m.end() for m in _SENT_BREAK_RE.finditer(self.text)] + [len(self.text)]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, pos)
@@ -422,10 +446,10 @@ class _Context:
         s, e = self.sentence(pos)
         i = bisect.bisect_left(self._vendor_starts, s)
         # bounded: a sentence of a thousand maker words is no sentence ("Lenovo Lenovo ...")
-        for j in range(i, min(len(self.vendors), i + 50)):
-            if self.vendors[j][0] >= e:
+        for j in range(i, min(len(self._vendors), i + 50)):
+            if self._vendor_starts[j] >= e:
                 break
-            if self.vendors[j][1] == vendor:
+            if self._vendors[j] == vendor:
                 return True
         return False
 
@@ -509,9 +533,19 @@ def _skip_space(s: str, pos: int) -> int:
     return pos
 
 
+def _in_order(items: list[_Hit] | list[Entity]) -> bool:
+    """By start, then longest first; checked without building sort keys for every item."""
+    for i in range(1, len(items)):
+        a, b = items[i - 1], items[i]
+        if a.start > b.start or (a.start == b.start and a.stop < b.stop):
+            return False
+    return True
+
+
 def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
     """Keep the earliest, then longest, of overlapping mentions."""
-    hits = sorted(hits, key=lambda h: (h.start, -h.stop))
+    if not _in_order(hits):
+        hits = sorted(hits, key=lambda h: (h.start, -h.stop))
     out: list[_Hit] = []
     for h in hits:
         if out and h.start < out[-1].stop:

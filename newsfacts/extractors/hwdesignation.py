@@ -25,7 +25,7 @@ __all__ = ["Designation", "read_designation", "read_continuation"]
 _TOKEN = re.compile(r"[^\S\n]+([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*)")
 _FIRST = re.compile(r"([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*)")
 _WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)*|[A-Z]{1,5}|[a-z]+[A-Z][A-Za-z]*")
-_CODE = re.compile(r"(?=[A-Za-z]{0,5}-?\d)[A-Za-z]{0,5}-?\d{1,5}(?:[A-Za-z]{1,3}\d{0,5})?\+?")
+_CODE = re.compile(r"(?=[A-Za-z]{0,5}-?\d)[A-Za-z]{0,5}-?\d{1,5}(?:[A-Za-z]{1,3}\d{0,5})?(?:-[A-Za-z0-9]{1,4})?\+?")
 # A code of letters and digits ("B650", "SN850X") may be followed by name words ("Tomahawk").
 _MIXED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 _MAX_TAIL_WORDS = 2
@@ -68,12 +68,11 @@ def _code_ok(text: str, m: re.Match[str], tok: str) -> bool:
 
 def read_designation(lex: Lexicon, text: str, pos: int, maker: Maker) -> Designation | None:
     """The designation starting at `pos` (right after the maker word and its space)."""
+    first = _FIRST.match(text, pos)
+    if first is None or lex.maker_word(first.group(1)):
+        return None  # "Lenovo Asus ...": the next maker starts its own mention
     toks = _tokens(text, pos, first_glued=True)
-    if not toks:
-        return None
     words = [t.group(1) for t in toks]
-    if lex.notword.match(words[0]) or lex.maker_word(words[0]):
-        return None
     if maker.shape == "code":
         tok = words[0]
         if _GLUED_CODE.fullmatch(tok) and _code_ok(text, toks[0], tok):
@@ -112,8 +111,14 @@ def _finish(lex: Lexicon, text: str, toks: list[re.Match[str]], i: int, pos: int
     """Code at token `i`, then model suffixes."""
     words = [t.group(1) for t in toks]
     j = i + 1
-    while j < len(words) and _is_suffix(lex, words[j]):
-        j += 1
+    extra = 0  # a second code of letters and digits: a generation or variant ("840 G11", "x360 14")
+    while j < len(words):
+        if _is_suffix(lex, words[j]):
+            j += 1
+        elif extra < 2 and _CODE.fullmatch(words[j]) and _MIXED.search(words[j]) and _code_ok(text, toks[j], words[j]):
+            j, extra = j + 1, extra + 1
+        else:
+            break
     if _MIXED.search(words[i]):  # "MAG B650 Tomahawk", "B760M Pro RS"
         k = 0
         while j < len(words) and k < _MAX_TAIL_WORDS and _tail_word(lex, words[j]):
@@ -124,7 +129,7 @@ def _finish(lex: Lexicon, text: str, toks: list[re.Match[str]], i: int, pos: int
 def _tail_word(lex: Lexicon, word: str) -> bool:
     if _is_suffix(lex, word):
         return True
-    return bool(_WORD.fullmatch(word)) and not lex.notword.match(word) and not lex.maker_word(word, brands=False)
+    return bool(_WORD.fullmatch(word)) and not lex.notword.match(word) and not lex.maker_word(word)
 
 
 def read_continuation(lex: Lexicon, text: str, pos: int, prev: Designation) -> Designation | None:

@@ -53,7 +53,7 @@ _CUE_CLASS = {
     "device": "device",
     "console": "device",
     "storage": "storage",
-    "memory": "storage",
+    "memory": "memory",
     "motherboard": "board",
     "chipset": "board",
 }
@@ -186,6 +186,7 @@ class Lexicon:
         self._bare_res: dict[int, re.Pattern[str]] = {}
         self._cont_res: dict[int, re.Pattern[str]] = {}
         self._spell_res: dict[str, re.Pattern[str]] = {}
+        self._maker_words: dict[str, bool] = {}
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -251,24 +252,24 @@ class Lexicon:
 
     # ---- patterns, compiled on first need ------------------------------------------------
 
-    def _tail(self, group: str) -> str:
-        """What may follow any row's code: a glued variant letter ("6000D", "P60T", "1S"),
-        model suffixes ("855 Plus"), then memory size ("H100 80GB", not part of the model)."""
-        suffix = self.macros["PH"]
-        variant = r"(?:(?<=\d)(?-i:[A-Z])(?![\w+]))?"
-        # a suffix word is not the first word of another name ("Turbo Boost")
-        words = rf"(?:{HSPACE}+{suffix}(?!\w)(?!{HSPACE}+(?!{suffix}(?!\w))(?-i:[A-Z][a-z])))*"
-        return rf"(?{group}{fold(variant + words)}){self.memory}"
+    _VARIANT = r"(?:(?<=\d)(?-i:[A-Z])(?![\w+]))?"
 
     @functools.cached_property
     def tail_ahead(self) -> str:
-        """The tail and the word end, as a lookahead: rows are matched up to their code."""
-        return f"(?={self._tail(':')}{END})"
+        """Where a row's code may end: a word end, or a glued variant letter ("4090D") and
+        then one. Suffix words and memory sizes start with a space, so they need no check
+        here: the rows are matched up to their code, and `tail_re` reads the rest."""
+        return f"(?={self._VARIANT}{END})"
 
     @functools.cached_property
     def tail_re(self) -> re.Pattern[str]:
-        """The tail itself, matched after the code: group `tail` ends the model."""
-        return re.compile(self._tail("P<tail>"), re.I)
+        """What may follow any row's code: a glued variant letter ("6000D", "P60T", "1S"),
+        model suffixes ("855 Plus"), then memory size ("H100 80GB", not part of the model).
+        Group `tail` ends the model."""
+        suffix = self.macros["PH"]
+        # a suffix word is not the first word of another name ("Turbo Boost")
+        words = rf"(?:{HSPACE}+{suffix}(?!\w)(?!{HSPACE}+(?!{suffix}(?!\w))(?-i:[A-Z][a-z])))*"
+        return re.compile(rf"(?P<tail>{fold(self._VARIANT + words)}){self.memory}", re.I)
 
     @functools.cached_property
     def memory(self) -> str:
@@ -278,7 +279,7 @@ class Lexicon:
             key=len,
             reverse=True,
         )
-        return rf"(?:{HSPACE}?\d{{1,4}}{HSPACE}?(?:{'|'.join(spells)}))?"
+        return rf"(?:{HSPACE}\d{{1,4}}{HSPACE}?(?:{'|'.join(spells)}))?"
 
     def bucket(self, c: str) -> re.Pattern[str] | None:
         """All rows that can start with (folded, lower-cased) character `c`, as one regex."""
@@ -369,15 +370,18 @@ class Lexicon:
         return frozenset(s.lower() for s in self.suffixes)
 
     @functools.cached_property
-    def _maker_full(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        every = re.compile("|".join(f"(?:{m.spell})" for m in self.makers), re.I)
-        own = re.compile("|".join(f"(?:{m.spell})" for m in self.makers if not m.brand), re.I)
-        return every, own
+    def _maker_full(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{m.spell})" for m in self.makers if not m.brand), re.I)
 
-    def maker_word(self, word: str, brands: bool = True) -> bool:
+    def maker_word(self, word: str) -> bool:
         """Is `word` a maker's name ("Samsung", "Asus")? Then it starts another mention.
-        Without `brands`, a sub-brand ("Aorus") may still be part of a model name."""
-        return self._maker_full[0 if brands else 1].fullmatch(fold(word)) is not None
+        A sub-brand ("Aorus", "Legion") is not: it may be part of its owner's model name."""
+        hit = self._maker_words.get(word)
+        if hit is None:
+            if len(self._maker_words) > 10_000:  # bounded: a long batch sees many words
+                self._maker_words.clear()
+            hit = self._maker_words[word] = self._maker_full.fullmatch(fold(word)) is not None
+        return hit
 
     @functools.cached_property
     def notword(self) -> re.Pattern[str]:

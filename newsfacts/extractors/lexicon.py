@@ -14,6 +14,7 @@ from ..data import load_lines, load_rows
 QUOTES = "«»\"„“”'`‘’"
 
 
+@lru_cache(maxsize=100_000)
 def fold(name: str) -> str:
     """The lookup key of a name."""
     name = name.lower().replace("ё", "е")
@@ -61,7 +62,7 @@ def _vendor_spellings() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _org_table() -> tuple[dict[str, str], list[tuple[str, re.Pattern[str]]]]:
+def _org_table() -> tuple[dict[str, str], re.Pattern[str], list[str]]:
     table: dict[str, str] = {}
     for row in load_rows("organizations.tsv"):
         canon = row[0]
@@ -70,21 +71,36 @@ def _org_table() -> tuple[dict[str, str], list[tuple[str, re.Pattern[str]]]]:
     vendors = _vendor_spellings()
     for canon, _ in vendors:
         table.setdefault(fold(canon), canon)
-    return table, vendors
+    # all vendor spellings in one pattern: one match per name, not one per vendor
+    names = [canon for canon, _ in vendors]
+    one = re.compile("|".join(f"(?P<V{n}>{p.pattern})" for n, (_, p) in enumerate(vendors)), re.I)
+    return table, one, names
 
 
 @lru_cache(maxsize=50_000)
 def canonical_org(name: str) -> str | None:
     """The lexicon's one spelling of a known organisation ("Нвидиа" -> NVIDIA), else None."""
-    table, vendors = _org_table()
+    table, vendors, names = _org_table()
     bare = strip_legal_form(name)
     for key in (fold(bare), fold(name)):
         if key in table:
             return table[key]
-    for canon, pattern in vendors:
-        if pattern.fullmatch(bare.strip()):
-            return table.get(fold(canon), canon)
+    m = vendors.fullmatch(bare.strip())
+    if m and m.lastgroup:
+        canon = names[int(m.lastgroup[1:])]
+        return table.get(fold(canon), canon)
     return None
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_starts() -> frozenset[str]:
+    table, _, _ = _org_table()
+    return frozenset(key[:3] for key in table if re.match(r"[а-я]", key))
+
+
+def may_be_known(word: str) -> bool:
+    """Cheap test before normalising a Russian word to look it up: does any spelling start so?"""
+    return fold(word)[:3] in _cyrillic_starts()
 
 
 def _latin_orgs() -> frozenset[str]:
@@ -92,7 +108,7 @@ def _latin_orgs() -> frozenset[str]:
     out = set()
     for row in load_rows("organizations.tsv"):
         for spelling in [row[0], *(row[1].split("|") if len(row) > 1 and row[1] else [])]:
-            if re.fullmatch(r"[A-Za-z][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*", spelling) and len(spelling) > 2:
+            if re.fullmatch(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*", spelling) and len(spelling) > 2:
                 out.add(spelling)
     for canon, pattern in _vendor_spellings():
         # a case-sensitive spelling marks a vendor named by a common word (vivo, Nothing)
@@ -133,7 +149,7 @@ def _hardware_families() -> set[str]:
 @lru_cache(maxsize=1)
 def _technologies() -> frozenset[str]:
     vendors = {fold(c) for c, _ in _vendor_spellings()}
-    table, _ = _org_table()
+    table = _org_table()[0]
     # a family that is also a company's name (Tesla) stays a company
     families = {w for w in _hardware_families() if w not in vendors and w not in table}
     lines = list(load_lines("technologies.txt"))

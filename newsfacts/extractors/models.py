@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-import tarfile
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -42,7 +41,39 @@ def natasha_data() -> Path:
 
 
 def _members(path: Path) -> dict[str, tuple[int, int]]:
-    """name -> (offset of the data in the file, size) for an uncompressed tar."""
+    """name -> (offset of the data in the file, size) for an uncompressed tar.
+
+    Reads the 512-byte ustar headers itself (``tarfile`` imports shutil, bz2 and lzma:
+    ~10 ms of start-up); anything but plain files and folders goes to ``tarfile``.
+    """
+    members: dict[str, tuple[int, int]] = {}
+    with open(path, "rb") as f:
+        pos = 0
+        while True:
+            header = f.read(512)
+            if len(header) < 512 or header == bytes(512):
+                return members
+            kind = header[156:157]
+            checksum = sum(header[:148]) + 8 * 32 + sum(header[156:])  # the checksum field counts as spaces
+            if kind not in (b"0", b"\0", b"5") or checksum != _octal(header[148:156]):
+                return _tar_members(path)
+            size = _octal(header[124:136])
+            name = header[:100].split(b"\0", 1)[0].decode("utf-8")
+            prefix = header[345:500].split(b"\0", 1)[0].decode("utf-8") if header[257:262] == b"ustar" else ""
+            if kind != b"5":
+                members[f"{prefix}/{name}" if prefix else name] = (pos + 512, size)
+            pos += 512 + (size + 511) // 512 * 512
+            f.seek(pos)
+
+
+def _octal(field: bytes) -> int:
+    digits = field.split(b"\0", 1)[0].strip()
+    return int(digits, 8) if digits else 0
+
+
+def _tar_members(path: Path) -> dict[str, tuple[int, int]]:
+    import tarfile
+
     with tarfile.open(path, "r:") as tar:
         return {m.name: (m.offset_data, m.size) for m in tar.getmembers() if m.isfile()}
 
@@ -127,8 +158,9 @@ class Vocab:
 
 # Characters str.splitlines splits on besides "\n" (slovnet reads vocabularies with it).
 _OTHER_LINE_BREAKS = (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
-# CRC-32 of vocabulary files known to be strictly sorted (natasha 1.6's NER, morph and
-# syntax word lists; tests/test_models.py checks it); any other file is checked line by line.
+# CRC-32 of vocabulary files known to be strictly sorted, one item a line and no other line
+# breaks (natasha 1.6's NER, morph and syntax word lists; tests/test_models.py checks it);
+# any other file is checked line by line.
 KNOWN_SORTED = frozenset({0xD6E395FA})
 
 
@@ -161,14 +193,15 @@ class SortedVocab:
 
 def load_vocab(raw: bytes) -> Vocab | SortedVocab:
     """A vocabulary file's items (one per line), as slovnet reads them."""
-    if len(raw) < 1 << 16 or raw.endswith(b"\n") or any(c in raw for c in _OTHER_LINE_BREAKS):
+    known = len(raw) >= 1 << 16 and zlib.crc32(raw) in KNOWN_SORTED
+    if not known and (len(raw) < 1 << 16 or raw.endswith(b"\n") or any(c in raw for c in _OTHER_LINE_BREAKS)):
         return Vocab(raw.decode("utf-8").splitlines())
     lines = raw.split(b"\n")
     # specials (<unk>, <pad>) close the file, out of order
     count = len(lines)
     while count > 0 and lines[count - 1].startswith(b"<"):
         count -= 1
-    if zlib.crc32(raw) in KNOWN_SORTED or all(a < b for a, b in pairwise(lines[:count])):
+    if known or all(a < b for a, b in pairwise(lines[:count])):
         return SortedVocab(lines, count)
     return Vocab(raw.decode("utf-8").splitlines())
 

@@ -19,12 +19,10 @@ from ..segment import tokenize
 from .fastcnn import FastCNNEncoder
 from .models import load_embedding, load_slovnet
 
-# slovnet's batching that the tags were checked against (see NerTagger.tag):
-# sentences per batch, and sentences padded together within one.
-NER_BATCH = 64
-PAD_BATCH = 32
-# Rows (tokens plus one between sentences) encoded at once: big matmuls, bounded memory.
-PACK_ROWS = 4096
+# Sentences decoded together (Viterbi's loop runs over the longest one's tokens).
+CRF_BATCH = 64
+# Rows (tokens plus one after each sentence) encoded at once: big matmuls, bounded memory.
+PACK_ROWS = 1024
 # Distinct tokens remembered (word id, shape id); cleared when full.
 CACHE_TOKENS = 300_000
 
@@ -51,76 +49,59 @@ class NerTagger:
         self._shapes = model.vocabs["shape"]
         self._tags = model.vocabs["tag"].items
         self._cache: dict[str, tuple[int, int]] = {}
+        pad = self._emb.vectors(np.array([self._words.pad_id]))
+        if pad.any() or self._shape_weight[self._shapes.pad_id].any():
+            raise ValueError("NER model: <pad> embeddings are not zero; packed sentences need them zero")
 
     def tag(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         """Spans (start, stop, type) for each text."""
         tokens = [tokenize(text) for text in texts]
-        # slovnet's tags depend on its batching in one way only: the row after a
-        # sentence's last token is the <pad> token's embedding, unless the sentence
-        # was the longest of its padded batch (then it is a zero row). The batches
-        # the tags were checked against: sorted by length, NER_BATCH at a time, the
-        # non-empty ones PAD_BATCH at a time.
-        pad_after = [False] * len(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for k in range(0, len(order), NER_BATCH):
-            keep = [i for i in order[k : k + NER_BATCH] if tokens[i]]
-            for j in range(0, len(keep), PAD_BATCH):
-                group = keep[j : j + PAD_BATCH]
-                longest = max(len(tokens[i]) for i in group)
-                for i in group:
-                    pad_after[i] = len(tokens[i]) < longest
         result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         pack: list[int] = []
         rows = 1
-        for i in order:
+        # similar lengths together: Viterbi runs over the longest sentence of its batch
+        for i in sorted(range(len(texts)), key=lambda i: len(tokens[i])):
             if not tokens[i]:
                 continue
             if pack and rows + len(tokens[i]) + 1 > PACK_ROWS:
-                self._tag_pack(pack, tokens, pad_after, result)
+                self._tag_pack(pack, tokens, result)
                 pack, rows = [], 1
             pack.append(i)
             rows += len(tokens[i]) + 1
         if pack:
-            self._tag_pack(pack, tokens, pad_after, result)
+            self._tag_pack(pack, tokens, result)
         return result
 
-    def _tag_pack(self, pack: list[int], tokens: list[list[Token]], pad_after: list[bool], result: list) -> None:
-        """Tag sentences packed as rows: [blank, tokens..., after] per sentence, a final blank."""
+    def _tag_pack(self, pack: list[int], tokens: list[list[Token]], result: list) -> None:
+        """Tag sentences packed as rows: a zero row, then each sentence followed by a zero row.
+
+        In slovnet's padded batches a sentence is followed by <pad> tokens or by the
+        convolution's zero padding; <pad>'s embeddings are zero (checked on loading),
+        so both are a zero row, and a sentence's tags do not depend on its batch.
+        """
         word_ids: list[int] = [self._words.pad_id]
         shape_ids: list[int] = [self._shapes.pad_id]
         starts: list[int] = []
         blank: list[int] = [0]
-        zero: list[int] = [0]
         for i in pack:
             starts.append(len(word_ids))
             for word_id, shape_id in self._ids(tokens[i]):
                 word_ids.append(word_id)
                 shape_ids.append(shape_id)
-            # the row after the sentence: <pad>'s embedding, or zeros as past a batch's end
-            if not pad_after[i]:
-                zero.append(len(word_ids))
             blank.append(len(word_ids))
             word_ids.append(self._words.pad_id)
             shape_ids.append(self._shapes.pad_id)
-        zero.append(len(word_ids))
-        blank.append(len(word_ids))
-        word_ids.append(self._words.pad_id)
-        shape_ids.append(self._shapes.pad_id)
         dim = self._emb.dim
         x = np.empty((len(word_ids), self._encoder.in_dim), np.float32)
         x[:, :dim] = self._emb.vectors(np.array(word_ids))
         x[:, dim:] = np.take(self._shape_weight, np.array(shape_ids), axis=0)
-        x[zero] = 0
         x = self._encoder(x, np.array(blank))
         emissions = np.matmul(x, self._proj_weight) + self._proj_bias
-        sizes = [len(tokens[i]) for i in pack]
-        # Viterbi per sentence is independent of the batch it is in: batches of similar length
-        by_size = sorted(range(len(pack)), key=sizes.__getitem__)
-        for k in range(0, len(by_size), NER_BATCH):
-            group = by_size[k : k + NER_BATCH]
-            longest = sizes[group[-1]]
-            batch = np.zeros((len(group), longest, emissions.shape[1]), emissions.dtype)
-            mask = np.zeros((len(group), longest), bool)
+        sizes = [len(tokens[i]) for i in pack]  # the pack is sorted by size
+        for k in range(0, len(pack), CRF_BATCH):
+            group = range(k, min(k + CRF_BATCH, len(pack)))
+            batch = np.zeros((len(group), sizes[group[-1]], emissions.shape[1]), emissions.dtype)
+            mask = np.zeros(batch.shape[:2], bool)
             for n, g in enumerate(group):
                 batch[n, : sizes[g]] = emissions[starts[g] : starts[g] + sizes[g]]
                 mask[n, : sizes[g]] = True

@@ -41,12 +41,42 @@ class _Parser:
         out: set[str] | None = set()
         open_ = True  # every atom so far can match empty: the next one adds to the set
         while self.i < len(self.p) and self.p[self.i] not in "|)":
+            if not open_:
+                self.skip()  # the set is closed: only find where this alternative ends
+                break
             chars, nullable = self.atom()
             chars, nullable = self.quantifier(chars, nullable)
-            if open_:
-                out = None if out is None or chars is None else out | chars
-                open_ = nullable
+            out = None if out is None or chars is None else out | chars
+            open_ = nullable
         return out, open_
+
+    def skip(self) -> None:
+        """Move to the "|" or ")" that ends the current alternative, past escapes,
+        classes and nested groups."""
+        depth = 0
+        p, n = self.p, len(self.p)
+        while self.i < n:
+            c = p[self.i]
+            if c == "\\":
+                self.i += 2
+                continue
+            if c == "[":
+                self.i += 1
+                if self.i < n and p[self.i] == "^":
+                    self.i += 1
+                if self.i < n and p[self.i] == "]":  # a literal "]" first in the class
+                    self.i += 1
+                while self.i < n and p[self.i] != "]":
+                    self.i += 2 if p[self.i] == "\\" else 1
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0:
+                    return
+                depth -= 1
+            elif c == "|" and depth == 0:
+                return
+            self.i += 1
 
     def atom(self) -> tuple[set[str] | None, bool]:
         c = self.p[self.i]

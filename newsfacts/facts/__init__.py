@@ -8,14 +8,16 @@ one batch across the documents given (like NER).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..const import DATE
 from ..doc import Document, Entity, Quantity
+from .anaphora import ANAPHOR_FORMS
 from .roles import find_roles
-from .subjects import Context, Sentence, link_quantity, source_starts
+from .subjects import Context, Sentence, link_quantity, link_untreed, parenthetical, source_starts
 from .syntax import SyntaxParser, Tree
 
 __all__ = ["FactLinker"]
@@ -34,12 +36,12 @@ class FactLinker:
         docs = [self._with_dates(d) for d in docs]
         wanted: list[tuple[int, int]] = []  # (document, sentence) pairs to parse
         for n, d in enumerate(docs):
-            for index in sorted({q.sentence for q in d.quantities}):
-                wanted.append((n, index))
+            wanted += [(n, i) for i in sorted({q.sentence for q in d.quantities}) if _needs_tree(d, i)]
         trees: dict[tuple[int, int], Tree] = {}
         if wanted:
             sents = [docs[n].sentences[i] for n, i in wanted]
-            parsed = self.parser.parse([s.text for s in sents], [s.start for s in sents])
+            texts = [_parsed_part(docs[n], docs[n].sentences[i]) for n, i in wanted]
+            parsed = self.parser.parse(texts, [s.start for s in sents])
             trees = dict(zip(wanted, parsed, strict=True))
         return [self._link_one(d, {i: t for (m, i), t in trees.items() if m == n}) for n, d in enumerate(docs)]
 
@@ -63,9 +65,15 @@ class FactLinker:
         quantities: list[Quantity] = []
         views: dict[int, Sentence] = {}
         for q in doc.quantities:
+            same = parenthetical(doc.text, quantities[-1] if quantities else None, q)
+            if same is not None:
+                quantities.append(replace(q, subject=same.subject, predicate=same.predicate))
+                continue
             tree = trees.get(q.sentence)
             if tree is None or not tree.tokens:
-                quantities.append(q)
+                sent = doc.sentences[q.sentence]
+                subject, predicate = link_untreed(ctx, q, sent.text, sent.start)
+                quantities.append(replace(q, subject=subject, predicate=predicate))
                 continue
             if q.sentence not in views:
                 views[q.sentence] = Sentence(tree, _entity_tokens(tree, named))
@@ -77,6 +85,25 @@ class FactLinker:
             quantities.append(replace(q, subject=subject, predicate=predicate if subject else None))
         roles = find_roles(doc.text, doc.sentences, named)
         return replace(doc, quantities=tuple(quantities), roles=tuple(roles))
+
+
+_TAIL_RE = re.compile(r"(?:[^\S\n]*(?:[^\s,.;:!?]+|[,.;:!?]+)){0,4}")
+
+
+def _parsed_part(doc: Document, sent) -> str:
+    """The sentence up to its last amount and four words or signs more: holders stand before or right
+    after an amount, and the parse costs by the word."""
+    stop = max(q.stop for q in doc.quantities if q.sentence == sent.index) - sent.start
+    stop = _TAIL_RE.match(sent.text, stop).end()
+    return sent.text[:stop]
+
+
+def _needs_tree(doc: Document, index: int) -> bool:
+    """Only a sentence that names someone, or refers back to someone, can tie an amount to a holder."""
+    sent = doc.sentences[index]
+    if any(sent.start <= e.start < sent.stop and e.type != DATE for e in doc.entities):
+        return True
+    return ANAPHOR_FORMS.search(sent.text) is not None
 
 
 def _entity_tokens(tree: Tree, entities: Sequence[Entity]) -> dict[int, Entity]:

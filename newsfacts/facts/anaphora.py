@@ -8,6 +8,7 @@ organisation, device or person. The words live in data/anaphors.tsv.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from dataclasses import dataclass
 from ..const import HARDWARE, ORG, PER
 from ..data import load_rows
 from ..doc import Entity
+from ..morph import parse as morph_parse
 from .syntax import Token, Tree
+from .wordlist import alternation
 
 ANY = "*"
 
@@ -49,11 +52,29 @@ def _load() -> dict[str, list[Kind]]:
 ANAPHORS = _load()
 
 
+def _forms_regex() -> re.Pattern[str]:
+    forms: set[str] = set()
+    for lemma in ANAPHORS:
+        for p in morph_parse(lemma)[:3]:
+            if p.normal_form == lemma:
+                forms |= {f.word for f in p.lexeme}
+        forms.add(lemma)
+    forms |= {f.replace("ё", "е") for f in forms}
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE)
+
+
+# Any form of any anaphor word: a sentence without one (and without a name) needs no parse.
+ANAPHOR_FORMS = _forms_regex()
+
+
 def anaphor_kinds(tree: Tree, i: int) -> list[Kind]:
     """The kinds the word at token i can refer to as an anaphor ([] when it is none)."""
     tok = tree.tokens[i]
     kinds = ANAPHORS.get(tok.lemma, [])
     if not kinds:
+        return []
+    # "десяти ведущих брендов": a plural noun means many, not the one entity named before
+    if not is_pronoun(tok) and tok.can_be("plur") and not tok.can_be("sing"):
         return []
     mods = {tree.tokens[c].lemma for c in tree.children[i] if tree.tokens[c].rel == "amod"}
     fitting = [k for k in kinds if k.modifier is None or k.modifier in mods]
@@ -79,8 +100,13 @@ def resolve(kinds: Sequence[Kind], before: int, entities: Sequence[Entity], rece
             continue
         if any(k.fits(e) for k in kinds):
             return e
-    # a device word with no model of its category names the nearest model of any category
-    for e in reversed(entities):
-        if e.stop <= before and e.start not in excluded and any(k.type == e.type == HARDWARE for k in kinds):
-            return e
+    # a chip word with no model of its category names the nearest model of any category
+    # ("процессор" for an SoC); a device word ("ноутбук") never names a chip
+    if any(k.type == HARDWARE and k.categories - DEVICES for k in kinds):
+        for e in reversed(entities):
+            if e.stop <= before and e.start not in excluded and e.type == HARDWARE:
+                return e
     return None
+
+
+DEVICES = frozenset({"device", "console"})

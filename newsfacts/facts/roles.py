@@ -17,6 +17,7 @@ are the entities' normals. Between the parts only descriptive lower-case words m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ from ..data import load_lines, load_rows
 from ..doc import Entity, Role, Sentence
 from ..morph import parse
 from . import anaphora
+from .subjects import source_starts
+from .wordlist import alternation
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _DROP = sorted({w for k, w in load_rows("fact_words.tsv") if k == "role_drop"}, key=len, reverse=True)
@@ -59,14 +62,12 @@ POSTS: dict[str, str] = {}
 for _entry in load_lines("posts.tsv"):
     POSTS.update(_inflections(_entry))
 _POST_RE = re.compile(
-    r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, _DROP)) + r")\s+)?"
-    r"(?P<post>" + "|".join(re.escape(f) for f in sorted(POSTS, key=len, reverse=True)) + r")"
-    r"(?:\s*(?:[-–—]|и)\s*(?:" + "|".join(re.escape(f) for f in sorted(POSTS, key=len, reverse=True)) + r"))?"
-    r"(?![\w-])",
+    rf"(?<![\w-])(?:(?:{alternation(_DROP)})\s+)?(?P<post>{alternation(POSTS)})"
+    rf"(?:\s*(?:[-–—]|и)\s*(?:{alternation(POSTS)}))?(?![\w-])",
     re.IGNORECASE,
 )
 # Words allowed between a post and the organisation: lower-case descriptions, "из", "в".
-_GAP_RE = re.compile(r"(?:[\s\u00a0]+(?:[а-яё][а-яё-]*|из|в|и|«|„|\"))*?[\s\u00a0«„\"]*", re.IGNORECASE)
+_GAP_RE = re.compile(r"(?:[\s\u00a0]+(?:[а-яё][а-яё-]*|«|„|\"))*[\s\u00a0«„\"]*")
 _JOIN_RE = re.compile(r"[\s\u00a0,«»\"„“”]*")
 _PAREN_RE = re.compile(r"\s*\([^()]{1,60}\)")
 _MAX_GAP_WORDS = 8
@@ -79,6 +80,7 @@ class _View:
     people: list[Entity]
     orgs: list[Entity]
     entities: Sequence[Entity]  # the whole document's, for anaphors
+    sources: frozenset[int]  # starts of mentions that are sources ("по данным X")
 
 
 def _starting(items: list[Entity], pos: int) -> Entity | None:
@@ -111,8 +113,22 @@ def _anaphor_org(v: _View, gap: str, before: int) -> Entity | None:
             continue
         kinds = [k for k in anaphora.ANAPHORS.get(p[0].normal_form, []) if k.type == ORG]
         if kinds:
-            return anaphora.resolve(kinds, before, [e for e in v.entities if e.type in (ORG,)], None)
+            return _main_org(v, before)
     return None
+
+
+def _main_org(v: _View, before: int) -> Entity | None:
+    """The organisation a post without a name belongs to: the one the text is most about so far
+    (a source or a passing mention is nearer, but "глава компании" means the company of the story)."""
+    counts = Counter(e.normal for e in v.entities if e.type == ORG and e.start not in v.sources)
+    best = None
+    for n, e in enumerate(v.entities):
+        if e.type != ORG or e.stop > before or e.start in v.sources:
+            continue
+        key = (counts[e.normal], n)
+        if best is None or key > best[0]:
+            best = (key, e)
+    return best[1] if best else None
 
 
 def _people_at(v: _View, pos: int) -> list[Entity]:
@@ -203,12 +219,13 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
     out: list[Role] = []
     seen: set[tuple[str, str | None]] = set()
     named = [e for e in entities if e.type in (PER, ORG, LOC)]
+    sources = source_starts(text, named)
     for sent in sentences:
         inside = [e for e in named if sent.start <= e.start and e.stop <= sent.stop]
         people = [e for e in inside if e.type == PER]
         if not people:
             continue
-        view = _View(text, sent, people, [e for e in inside if e.type in (ORG, LOC)], named)
+        view = _View(text, sent, people, [e for e in inside if e.type in (ORG, LOC)], named, sources)
         for m in _POST_RE.finditer(text, sent.start, sent.stop):
             role = POSTS.get(m.group("post").lower().replace("ё", "е"))
             if role is None:

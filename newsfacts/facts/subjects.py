@@ -33,12 +33,13 @@ from ..data import load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
 from .syntax import Token, Tree
+from .wordlist import alternation
 
 _WORDS: dict[str, set[str]] = {}
 for _kind, _word in load_rows("fact_words.tsv"):
     _WORDS.setdefault(_kind, set()).add(_word.replace("ё", "е"))
 SOURCE_RE = re.compile(
-    r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in sorted(_WORDS["source"], key=len, reverse=True)) + r")"
+    r"(?:^|[^\w])(?:" + alternation(_WORDS["source"]) + r")"
     r"(?:\s+[а-яёa-z-]+){0,3}\s*[«\"“„]?\s*$",
     re.IGNORECASE,
 )
@@ -59,6 +60,8 @@ HOLDER_RELS = frozenset({"nmod", "nmod:poss", "appos", "flat", "flat:name", "fla
 CLAUSE_RELS = frozenset({"ccomp", "parataxis", "csubj", "advcl", "root"})
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
 MAX_CLIMB = 8
+NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign", "nmod")
+GOAL_PREPOSITIONS = frozenset({"для", "против", "из", "среди", "от", "после", "без", "кроме"})
 
 
 @dataclass
@@ -146,17 +149,21 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
     if kinds and s.spec and all(k.type == anaphora.ANY for k in kinds):
         kinds = [anaphora.Kind(HARDWARE, frozenset(), None)]  # "он получил 54 млрд транзисторов"
     if kinds:
-        # "компания SK Hynix": the name beside the anaphor wins
-        for c in tree.children[i]:
-            if tree.tokens[c].rel in ("appos", "flat", "flat:name", "nmod", "flat:foreign") and _prep(tree, c) is None:
-                link = _entity_link(s, ctx, c)
-                if link:
-                    return link
+        # "компания SK Hynix", "производитель ..., компания TSMC": the name beside the anaphor wins
+        link = _name_below(s, ctx, i)
+        if link:
+            return link
         referent = anaphora.resolve(kinds, tok.start, ctx.entities, ctx.recent, ctx.sources)
         if referent is not None:
             start, stop = _mention_span(tree, i)
             return Link(referent, (_text_of(tree, start, stop), start, stop))
+        if not anaphora.is_pronoun(tok):
+            raise Unnamed  # "ноутбук оснащён ...": the holder is a thing the text never names
     return None
+
+
+class Unnamed(Exception):
+    """The amount's holder is a common noun with no named referent: nobody is to be guessed."""
 
 
 def _mention_span(tree: Tree, i: int) -> tuple[int, int]:
@@ -199,6 +206,9 @@ def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
             continue
         if t.rel == "det" and not anaphora.is_pronoun(t):
             continue
+        # "её выручка" is the company's; "его слова" are nobody's amount
+        if anaphora.is_pronoun(t) and tree.tokens[i].lemma not in OWNED_NOUNS:
+            continue
         if on_amount and c in s.entity_at:
             continue
         link = _named_or_anaphor(s, ctx, c)
@@ -216,18 +226,34 @@ def named_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
 
 
 def _apposed_name(s: Sentence, ctx: Context, i: int) -> Link | None:
-    if not anaphora.anaphor_kinds(s.tree, i):
-        return None
-    for c in s.tree.children[i]:
-        if s.tree.tokens[c].rel in ("appos", "flat", "flat:name", "nmod", "flat:foreign") and _prep(s.tree, c) is None:
+    """ "видеоплатформа VK", "ИТ-гигант Alphabet": a noun that describes a name beside it."""
+    tree = s.tree
+    for c in tree.children[i]:
+        if tree.tokens[c].rel in NAME_RELS[:4] and _prep(tree, c) is None:
             link = _entity_link(s, ctx, c)
             if link:
                 return link
     return None
 
 
+def _name_below(s: Sentence, ctx: Context, i: int, depth: int = 2) -> Link | None:
+    """A name in apposition or in the genitive under word i, at most `depth` words down."""
+    tree = s.tree
+    for c in tree.children[i]:
+        if tree.tokens[c].rel not in NAME_RELS or _prep(tree, c) is not None or c in s.amount:
+            continue
+        link = _entity_link(s, ctx, c) or (_name_below(s, ctx, c, depth - 1) if depth > 1 else None)
+        if link:
+            return link
+    return None
+
+
 def u_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
+    # "у X" right on an amount is its holder only for a feature ("128 ядер у Bergamo");
+    # "купила 485 тысяч ускорителей у Nvidia" names the seller
+    if i in s.amount and not s.spec:
+        return None
     for c in tree.children[i]:
         if c in s.amount or tree.tokens[c].rel not in ("obl", "nmod") or _prep(tree, c) != "у":
             continue
@@ -248,7 +274,8 @@ def anaphoric_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
 def noun_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
     for c in _subjects(tree, i):
-        if tree.tokens[c].pos not in NOUN_POS:
+        # an anaphor or a descriptor ("ИТ-гигант Alphabet") was the other rules' to read
+        if not _plain_noun(s, c) or any(tree.tokens[k].rel == "appos" and k in s.entity_at for k in tree.children[c]):
             continue
         link = genitive_holder(s, ctx, c) or u_holder(s, ctx, c) or _place(s, ctx, c)
         if link:
@@ -401,7 +428,16 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
         return None, None
     s.amount = frozenset(t.index for t in tree.tokens if t.start < q.stop and q.start < t.stop)
     s.spec = _is_spec(q)
+    try:
+        return _climb(s, ctx, q, head)
+    except Unnamed:
+        return None, None
+
+
+def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject | None, str | None]:
+    tree = s.tree
     node, edge = head, ""
+    seen = {head}
     verb: int | None = None
     for _ in range(MAX_CLIMB):
         tok = tree.tokens[node]
@@ -413,7 +449,8 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
             for rule in RULES:
                 link = rule(s, ctx, node)
                 if link is not None:
-                    return _subject(link), predicate(s, q, head, verb, link)
+                    link = _feature_holder(ctx, q, link)
+                    return (_subject(link), predicate(s, q, head, verb, link)) if link else (None, None)
         # a gerund shares its doer with the verb it depends on ("..., уволив 12 тыс. человек")
         gerund = tok.rel == "advcl" and tok.pos == "GRND"
         if (tok.rel in CLAUSE_RELS and not gerund) or tok.head < 0:
@@ -427,10 +464,31 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
         if parent.pos in VERB_POS and parent.lemma in REPORT_VERBS and tok.rel not in ("obj", "obl", "xcomp"):
             break
         node, edge = tok.head, tok.rel
-    entity = spec_device(ctx, q) or implicit_holder(s, ctx, q, verb)
+        if node in seen:
+            # the model's heads may loop ("тысяч" <-> "ускорителей"): go on from the sentence's root
+            node = next((t.index for t in tree.tokens if t.head < 0 and t.index not in seen), None)
+            if node is None:
+                break
+            edge = ""
+        seen.add(node)
+    entity = spec_device(ctx, q) or (None if s.spec else implicit_holder(s, ctx, q, verb))
     if entity is None:
         return None, None
     return _subject(Link(entity, (entity.text, entity.start, entity.stop))), predicate(s, q, head, verb, None)
+
+
+def _feature_holder(ctx: Context, q: Quantity, link: Link) -> Link | None:
+    """A device's own measure (battery, screen, camera) found on a chip or a company
+    ("Xiaomi оснастила смартфон батареей 5000 мАч") is the device's: the device the text is about."""
+    e = link.entity
+    if q.kind != MEASURE or q.unit in CHIP_UNITS:
+        return link
+    if e.type == HARDWARE and e.category in DEVICE_CATEGORIES or e.type not in (HARDWARE, ORG):
+        return link
+    device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
+    if device is None:
+        return link if e.type == ORG else None
+    return Link(device, (device.text, device.start, device.stop), link.noun)
 
 
 def _subject(link: Link) -> Subject:
@@ -469,6 +527,9 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
 def _governing_noun(s: Sentence, head: int) -> int | None:
     """The nearest noun above the amount, before any verb, that names something ("ёмкостью")."""
     tree = s.tree
+    # "версия прошивки для 28 смартфонов" is about the phones, not a feature of the firmware
+    if _prep(tree, head) in GOAL_PREPOSITIONS:
+        return None
     node = tree.parent(head)
     for _ in range(3):
         if node is None or node.pos in VERB_POS:
@@ -516,3 +577,52 @@ def _inner_noun(s: Sentence, head: int) -> int | None:
         if t.rel == "nmod" and _plain_noun(s, c) and _prep(tree, c) is None and t.lemma not in NOT_PREDICATES:
             return c
     return None
+
+
+def _owned_forms() -> re.Pattern[str]:
+    from ..morph import parse as morph_parse
+
+    forms: dict[str, str] = {}
+    for lemma in OWNED_NOUNS:
+        for p in morph_parse(lemma)[:1]:
+            forms.update({f.word.replace("ё", "е"): lemma for f in p.lexeme})
+        forms[lemma] = lemma
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE), forms
+
+
+OWNED_FORMS, _OWNED_LEMMA = _owned_forms()
+
+
+def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple[Subject | None, str | None]:
+    """A sentence that names nobody and refers to nobody (so it is not parsed): a device feature
+    belongs to the device the text is about; an amount of what a company has ("Общая выручка
+    увеличилась на 30%") to the holder just linked, else to the organisation the text is about."""
+    device = spec_device(ctx, q)
+    if device is not None:
+        unit = q.unit.split()[-1] if q.kind == COUNT else FEATURES.get(q.unit)
+        return _subject(Link(device, (device.text, device.start, device.stop))), unit
+    owned = [m for m in OWNED_FORMS.finditer(sentence, 0, max(0, q.start - offset))]
+    if not owned:
+        return None, None
+    holder = None
+    if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
+        holder = ctx.recent
+    else:
+        topic = ctx.topic(q.start, (ORG,))
+        if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
+            holder = topic
+    if holder is None:
+        return None, None
+    noun = _OWNED_LEMMA.get(owned[-1].group().lower().replace("ё", "е"))
+    return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
+
+
+_PAREN_GAP = re.compile(r"[\s\u00a0]*\([\s\u00a0]*(?:~|≈|около|примерно|или)?[\s\u00a0]*")
+
+
+def parenthetical(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
+    """ "1499 юаней (~14 000 рублей)": an amount in brackets right after another restates it,
+    so it has the same holder; returns that other quantity, or None."""
+    if prev is None or prev.subject is None or prev.sentence != q.sentence:
+        return None
+    return prev if _PAREN_GAP.fullmatch(text, prev.stop, q.start) else None

@@ -35,7 +35,23 @@ Conventions (also in the tests):
 - "один" counts only units, measures and money ("один час"), never "одна из
   компаний" / "в одном из двух" (there it is an indefinite pronoun);
 - numbers without any unit or counted noun are dropped, except when they share
-  the unit of a neighbour ("5 стеков ... из 6", "с 5 до 10%", "4/64 ГБ").
+  the unit of a neighbour ("5 стеков ... из 6", "с 5 до 10%", "4/64 ГБ"), of an
+  amount written alike earlier in the sentence ("224 тысячи ускорителей …,
+  Amazon – 196 тысяч"; "от 400 до 450 долларов, i5 — от 250 до 300"), of the
+  amount they are compared with ("192 ядер против 128"), or take the noun before
+  them ("ядер восемь"; "численность сотрудников … на 2 тыс.");
+- a number inside an adjective is an amount: "двухпроцентным" = 2 %,
+  "8-ядерный" = 8 ядро, "5-кратный" = 5 раз, "7-нм-технологии" = 7 нм;
+- shares are percent: "треть" = 33.33 %, "три четверти" = 75 %; "топ-10
+  производителей" = 10 производитель, a bare "топ-10" = 10 место;
+- dimensions "172,1 × 75 × 9,5 мм" are one measure written as several numbers:
+  one record per number with the shared unit, spans side by side, never
+  overlapping ("172,1", "75", "9,5 мм");
+- a sign counts only for signed units (units.tsv): "от −20 до +60 °C" = -20..60;
+- money units below the currency are converted: "50 копеек" = 0.5 RUB, "один
+  пенс" = 0.01 GBP; "¥" is JPY in a text that names Japan more than China, else CNY;
+- every value is finite: more than MAX_DIGITS digits, or a value beyond
+  MAX_VALUE (1e18), is not a quantity (rules.is_out_of_range).
 """
 
 from .extractor import QuantityExtractor

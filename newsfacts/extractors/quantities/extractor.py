@@ -11,8 +11,16 @@ from .lexicon import Lexicon
 from .numbers import NumberReader
 from .phrases import PhraseReader
 from .rules import RULES
-from .tokens import Tokenizer
+from .tokens import NUM, Tokenizer
 from .units import UnitReader
+
+
+def _rejected(lex: Lexicon, ctx, c: Cand) -> bool:
+    for rule in RULES:  # a plain loop: this runs for every candidate
+        if rule(lex, ctx, c):
+            return True
+    return False
+
 
 YEN = "CNY/JPY"  # the code currencies.tsv gives "¥", read by context
 
@@ -22,7 +30,7 @@ class QuantityExtractor:
 
     def __init__(self) -> None:
         self.lex = lex = Lexicon()
-        self.tokenize = Tokenizer(lex.trigger_re)
+        self.tokenize = Tokenizer(lex.trigger_re, lex.trigger_any_case_re)
         self.phrases = PhraseReader(lex)
         self.units = UnitReader(lex, self.phrases)
         self.numbers = NumberReader(lex, self.units)
@@ -37,8 +45,13 @@ class QuantityExtractor:
         last: Cand | None = None
         toks = ctx.toks
         yen: str | None = None
-        while i < ctx.n:
-            if not grammar.can_start(toks[i]):
+        n = ctx.n
+        pre_first, word_starts = lex.pre_first, ctx.word_starts
+        while i < n:
+            t = toks[i]
+            # an amount starts at digits, a currency sign or a word the trigger regex found
+            # (tested inline: this runs for every token)
+            if t.kind != NUM and t.text[:1] not in pre_first and t.start not in word_starts:
                 i += 1
                 continue
             res = grammar.parse_at(ctx, i, floor, last)
@@ -48,7 +61,7 @@ class QuantityExtractor:
             cands, resume = res
             kept = False
             for c in cands:
-                if any(rule(lex, ctx, c) for rule in RULES):
+                if _rejected(lex, ctx, c):
                     continue
                 kept = True
                 last = c

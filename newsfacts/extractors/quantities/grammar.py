@@ -57,21 +57,6 @@ class Grammar:
         self.lex = lex
         self.numbers = numbers
         self.units = units
-        self._starts: dict[str, bool] = {}  # word -> whether an amount can start at it (cached)
-
-    def can_start(self, t) -> bool:
-        """Whether an amount may start at token t (a cheap test before parse_at)."""
-        if t.kind == NUM or t.text[:1] in self.lex.pre_first:
-            return True
-        if t.kind != WORD:
-            return False
-        got = self._starts.get(t.low)
-        if got is None:
-            got = self.lex.numeral_start(t.low) or self._word_amount(t.low) is not None
-            if len(self._starts) > 100_000:
-                self._starts.clear()
-            self._starts[t.low] = got
-        return got
 
     def _word_amount(self, low: str) -> tuple[float, Unit | None] | None:
         """An amount inside one word: "двухпроцентным" (2, %), "топ-10" (10, no unit yet)."""
@@ -258,11 +243,15 @@ class Grammar:
         "четверть века" are no shares (dropped as unitless)."""
         toks = ctx.toks
         k = cand.k
-        ordinal_before = k > 0 and ctx.spaced(k - 1, k) and any(
-            p.tag.POS == "ADJF" and "Anum" in p.tag for p in parse(toks[k - 1].text)
+        ordinal_before = (
+            k > 0
+            and ctx.spaced(k - 1, k)
+            and any(p.tag.POS == "ADJF" and "Anum" in p.tag for p in parse(toks[k - 1].text))
         )
-        time_after = j < ctx.n and ctx.spaced(j - 1, j) and any(
-            p.normal_form in self.lex.frac_nouns for p in parse(toks[j].text) if p.tag.POS == "NOUN"
+        time_after = (
+            j < ctx.n
+            and ctx.spaced(j - 1, j)
+            and any(p.normal_form in self.lex.frac_nouns for p in parse(toks[j].text) if p.tag.POS == "NOUN")
         )
         if not ordinal_before and not time_after:
             cand.value = cand.num.value * 100
@@ -419,9 +408,10 @@ class Grammar:
         toks = ctx.toks
         j = cand.j
         # backwards: "... 5 стеков памяти HBM3 из 6"
-        if cand.prev == "из" and last is not None and last.kind == COUNT and cand.i0 == cand.k:
+        near = last is not None and cand.k - 1 - last.j <= 4  # tested first: `last` may lie far back
+        if near and cand.prev == "из" and last.kind == COUNT and cand.i0 == cand.k:
             gap = toks[last.j : cand.k - 1]
-            if len(gap) <= 4 and not any(t.text in _SENT_END or t.kind == GAP for t in gap):
+            if not any(t.text in _SENT_END or t.kind == GAP for t in gap):
                 if "\n" not in ctx.text[toks[last.j - 1].stop : toks[cand.k].start]:
                     cand.unit, cand.kind = last.unit, last.kind
                     return [cand], j
@@ -438,14 +428,48 @@ class Grammar:
                 if cand.num.alt is not None and other.kind in (COUNT, MONEY):
                     cand.value = cand.num.alt
                 return [cand, *res[0]], res[1]
-        if last is not None and self._same_shape(ctx, cand, last):
+        if last is not None and (self._same_shape(ctx, cand, last) or self._compared(ctx, cand, last)):
             cand.unit, cand.kind = last.unit, last.kind
             return [cand], j
         noun = self._noun_before(ctx, cand, last)
         if noun is not None:
             cand.i0, cand.unit_tok = cand.k - 1, cand.k - 1
             cand.unit, cand.kind = noun.unit, noun.kind
+            return [cand], j
+        noun = self._counted_earlier(ctx, cand, last)
+        if noun is not None:
+            cand.unit, cand.kind = noun.unit, noun.kind
         return [cand], j
+
+    def _compared(self, ctx: Ctx, cand: Cand, last: Cand) -> bool:
+        """A number compared with the amount just before it takes its unit: "до 192 ядер против
+        текущих 128", "16 ГБ вместо 8" (a comparison word, at most one adjective between)."""
+        if last.unit is None or last.kind == PERCENT or not cand.num.digits or cand.i0 != cand.k:
+            return False
+        between = ctx.toks[last.j : cand.k]
+        if not 1 <= len(between) <= 2 or between[0].low not in self.lex.compare_words:
+            return False
+        if not all(ctx.spaced(x - 1, x) for x in range(last.j, cand.k + 1)):
+            return False
+        return len(between) == 1 or bool(self.units.phrases.word_roles(between[1].text, "many")[0])
+
+    def _counted_earlier(self, ctx: Ctx, cand: Cand, last: Cand | None) -> Unit | None:
+        """A multiplied number whose counted noun stands earlier in the clause: "численность
+        сотрудников уменьшилась на 2 тыс.", "рост числа пользователей до 400 млн"."""
+        if cand.mult == 1 or cand.max is not None or not cand.num.digits:
+            return None
+        toks = ctx.toks
+        start = max(0, cand.i0 - 4, last.j if last is not None else 0)
+        for x in range(cand.i0 - 1, start - 1, -1):
+            t = toks[x]
+            if t.kind != WORD or not ctx.spaced(x, x + 1):
+                return None  # punctuation or a line break ends the clause
+            _adj, nouns = self.units.phrases.word_roles(t.text, "many")
+            nouns = [p for p in nouns if "gent" in p.tag and "plur" in p.tag and "anim" in p.tag]
+            if nouns and parse(t.text)[0].tag.POS == "NOUN":  # "готов" is no noun ("гот")
+                lemma = max(nouns, key=lambda p: p.score).normal_form
+                return self.units.noun_unit(lemma, lemma)
+        return None
 
     @staticmethod
     def _same_shape(ctx: Ctx, cand: Cand, last: Cand) -> bool:
@@ -455,13 +479,16 @@ class Grammar:
         when both are written alike: the same multiplier, or both ranges."""
         if last.unit is None or last.kind not in (COUNT, MONEY, MEASURE) or last.j > cand.i0:
             return False
-        if cand.mult == 1 and (cand.max is None or last.max is None):
-            return False
+        if cand.mult == 1 and (cand.max is None or last.max is None or last.kind == COUNT):
+            return False  # plain ranges share measures and prices, not counts ("30-40 раз … 50-60")
         limit = 150 if cand.mult != 1 else 40  # two plain ranges must stand close: "2–4 недель против 13–17"
         if cand.mult != last.mult or (cand.mult == 1 and not cand.num.digits):
             return False
         toks = ctx.toks
-        between = ctx.text[toks[last.j - 1].stop : toks[cand.i0].start]
+        a, b = toks[last.j - 1].stop, toks[cand.i0].start
+        if b - a > limit:
+            return False  # checked before slicing: `last` may lie far back
+        between = ctx.text[a:b]
         return len(between) <= limit and not _SENTENCE_BREAK.search(between)
 
     def _noun_before(self, ctx: Ctx, cand: Cand, last: Cand | None) -> Unit | None:

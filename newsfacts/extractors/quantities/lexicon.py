@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ...const import MONEY
-from ...data import load_rows
+from ...data import data_path, load_lines, load_rows
 from ...morph import get_morph
 from .text import alternation, fold, trie_regex
 
@@ -28,6 +28,19 @@ class Unit:
     kind: str
     factor: float = 1.0
     trailer: str = ""  # a word after the unit that belongs to it ("долларов США")
+
+
+def unit_spellings(units: set[str]) -> list[tuple[str, bool]]:
+    """Written symbols of the given canonical units in units.tsv, as (spelling, any case):
+    unit_spellings({"ГБ", "ТБ"}) gives ("ГБ", True), ("GB", True), ("Гбайт", True), ...
+    For other extractors (hardware memory sizes) that must agree with this table; reads
+    the file only, no morphology."""
+    out = []
+    for row in load_rows("units.tsv"):
+        spelling, unit, _kind, match = row[:4]
+        if unit in units and match in ("sym", "isym"):
+            out.append((spelling, match == "isym"))
+    return out
 
 
 class Lexicon:
@@ -72,8 +85,7 @@ class Lexicon:
                 self.numerals.setdefault(w, (v, cls, plural))
         # where amounts can start: digits and number words; only text near them is tokenized
         words = [w for w in self.numerals if w.isalpha()]
-        firsts = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
-        self._trigger_words = (firsts, trie_regex(words))
+        self._trigger_words = ({w[0] for w in words}, trie_regex(words))
 
     def _compile_trigger(self) -> None:
         firsts, words = self._trigger_words
@@ -81,11 +93,12 @@ class Lexicon:
         prefixed = trie_regex(list(self.prefixes)) + "ъ?" + trie_regex(list(self.adj_units))
         self._prefixed_re = re.compile(prefixed)  # a cheap first test for prefixed_unit
         tops = "|".join(sorted(self.top_words))
-        firsts += "".join({w[0] + w[0].upper() for w in [*self.prefixes, *self.top_words]})
-        # one first-letter lookahead rejects most positions before any trie is tried
-        self.trigger_re = re.compile(
-            r"\d|\b(?=[" + firsts + r"])(?i:(?:" + words + r")\b|" + prefixed + "|(?:" + tops + ")-\\d)"
-        )
+        firsts = "".join(sorted(firsts | {w[0] for w in [*self.prefixes, *self.top_words]}))
+        # one first-letter lookahead rejects most positions before any trie is tried; the
+        # pattern is lower case, for text.lower() (faster than a case-insensitive match)
+        body = r"\d|\b(?=[" + firsts + r"])(?:(?:" + words + r")\b|" + prefixed + "|(?:" + tops + ")-\\d)"
+        self.trigger_re = re.compile(body)
+        self.trigger_any_case_re = re.compile(body, re.I)  # for text whose lower() changes its length
 
     def _load_units(self) -> None:
         sym: dict[str, Unit] = {}  # exact spelling
@@ -133,11 +146,14 @@ class Lexicon:
     def _load_approx(self) -> None:
         self.approx: dict[tuple[str, ...], str] = {}
         self.preps: set[str] = set()
+        self.compare_words: set[str] = set()
         self.suffixes: dict[tuple[str, ...], str] = {}
         for phrase, typ in load_rows("approx.tsv"):
             key = tuple(phrase.split())
             if typ == "prep":
                 self.preps.add(phrase)
+            elif typ == "compare":
+                self.compare_words.add(phrase)
             elif typ == "suffix":
                 self.suffixes[key] = typ
             else:
@@ -159,7 +175,12 @@ class Lexicon:
         self.day_parts = words("day_part")
         self.ordinal_suffixes = words("ordinal_suffix")
         self.cardinal_suffixes = words("cardinal_suffix")
-        self.model_suffixes = words("model_suffix")
+        # one list of model suffixes for hardware and quantities: model_suffixes.txt once the
+        # hardware side ships it, the rows here until then
+        if data_path("model_suffixes.txt").exists():
+            self.model_suffixes = frozenset(fold(w) for w in load_lines("model_suffixes.txt"))
+        else:
+            self.model_suffixes = words("model_suffix")
         self.version_words = words("version_word")
         self.address_words = words("address_word")
         self.rank_nouns = words("rank_noun")
@@ -169,6 +190,7 @@ class Lexicon:
         self.yuan_cues = tuple(words("yuan_cue"))
         self.top_words = words("top_word")
         self.top_unit = next(iter(words("top_unit")), "место")
+        self.not_prefixed = tuple(words("not_prefixed"))
 
     def numeral_start(self, low: str) -> bool:
         """Whether a lower-cased word can start a number ("пять", "пяти-шести")."""
@@ -185,7 +207,7 @@ class Lexicon:
     def prefixed_unit(self, low: str) -> tuple[float, Unit] | None:
         """A number word inside a compound adjective: "двухпроцентным" -> (2, %),
         "восьмиядерный" -> (8, ядро), "пятикратный" -> (5, раз)."""
-        if not self._prefixed_re.match(low):
+        if not self._prefixed_re.match(low) or low.startswith(self.not_prefixed):
             return None
         for n in range(min(len(low) - 4, 20), 2, -1):
             v = self.prefixes.get(low[:n])

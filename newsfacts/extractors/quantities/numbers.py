@@ -24,6 +24,7 @@ _GROUP_RE = re.compile(r"\d{3}(?:,\d+)?")
 # this, nor a larger product of multipliers ("трлн" is 1e12; "тыс. трлн" is rare).
 MAX_DIGITS = 18
 MAX_VALUE = 1e18
+_MAX_WORDS = 16  # "две тысячи триста сорок пять миллионов ..." never runs longer
 
 
 @dataclass(slots=True)
@@ -180,7 +181,7 @@ class NumberReader:
                 if got and got[0].kind == MEASURE:
                     j = k + 1
         raw_s = text[toks[k].start : toks[j - 1].stop]
-        if sum(ch.isdigit() for ch in raw_s) > MAX_DIGITS:
+        if len(raw_s) > MAX_DIGITS and sum(ch.isdigit() for ch in raw_s) > MAX_DIGITS:
             return Num(0.0, k, j, "many", overlong=True)  # a digit run, not an amount
         value, alt, dotted = read_digits(raw_s)
         num = Num(value, k, j, mode_for(value), raw=value, alt=alt, dotted=dotted)
@@ -247,14 +248,17 @@ class NumberReader:
         words: list[str] = []
         mode = "many"
         j = k
-        while j < ctx.n and (j == k or ctx.spaced(j - 1, j)):
+        total_mult = math.inf  # the smallest multiplier inside `total`: the next must be smaller
+        group_at = (k, 0)  # token and word count where the current group began
+        while j < ctx.n and (j == k or ctx.spaced(j - 1, j)) and j - k < _MAX_WORDS:
             e = numerals.get(toks[j].low)
             if e is None:
                 break
             v, cls, plural = e
             if cls in ("card", "one"):
                 if group_mult:
-                    total, group, group_mult, last_card = total + group, 0.0, 0.0, None
+                    total, group, total_mult = total + group, 0.0, min(total_mult, group_mult)
+                    group_mult, last_card, group_at = 0.0, None, (j, len(words))
                 if last_card is not None and not combinable(last_card, v):
                     break
                 if cls == "one" and group:
@@ -270,6 +274,11 @@ class NumberReader:
                     vague = vague or few or plural or cls == "vague"
                 elif group_mult and (v == group_mult or (v > group_mult and not vague)):
                     break  # "тысяча миллионов", "миллиардов миллиардов" are not written; stop
+                elif total and v >= total_mult:
+                    # "двадцать пять тысяч двадцать пять тысяч": a second number starts at the group
+                    j, n_words = group_at
+                    group, words = 0.0, words[:n_words]
+                    break
                 elif group * v > MAX_VALUE:
                     break
                 else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...morph import parse
 from .lexicon import Lexicon
-from .text import fold, has_cyrillic
+from .text import fold, has_cyrillic, unyo
 from .tokens import NUM, WORD, Ctx
 
 _NAME_TAGS = ("Name", "Surn", "Patr", "Abbr")  # proper names and abbreviations count nothing
@@ -31,7 +31,7 @@ def agrees(tag, mode: str) -> bool:
 def restore(word: str, lemma: str) -> str:
     """Keep ё-less spelling and acronym case: "чиплетов" -> чиплет, "LED-..." -> LED-..."""
     if "ё" not in word.lower():
-        lemma = lemma.replace("ё", "е")
+        lemma = unyo(lemma)
     if sum(ch.isupper() for ch in word) >= 2:
         n = 0
         for a, b in zip(word, lemma, strict=False):

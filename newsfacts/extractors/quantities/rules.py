@@ -1,7 +1,7 @@
 """RULES: each tests one condition under which a candidate is NOT a quantity.
 
-They run in list order; the first that fires drops the candidate. Each has a
-test case that only it decides (tests/test_quantity_rules.py).
+A candidate that any rule fires on is dropped. Each rule has a test case that
+only it decides (tests/test_quantity_rules.py).
 """
 
 from __future__ import annotations
@@ -52,15 +52,17 @@ def is_ordinal(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
 
 
 def is_date(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
-    """A day before a month name: "29 октября", "1-2 мая"."""
-    if c.unit_tok < 0 or c.kind != COUNT:
+    """A day before a month name: "29 октября", "1-2 мая", "20 и 23 апреля" (the 20 borrows the month)."""
+    if c.kind != COUNT:
         return False
+    if c.unit_tok < 0:
+        return c.unit in lex.months
     t = ctx.toks[c.unit_tok]
     return any(p.normal_form in lex.months for p in parse(t.low) if p.tag.POS == "NOUN") or (t.low in lex.months)
 
 
 def is_time_of_day(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
-    """Times of day: "в 5 часов утра"; "14:30" and "18:9" (a number next to a colon)."""
+    """Times of day: "в 5 часов утра", "в 11 вечера"; "14:30" and "18:9" (a number next to a colon)."""
     toks, k, nj = ctx.toks, c.k, c.nj
     if k > 0 and toks[k - 1].text == ":" and toks[k - 1].stop == toks[k].start:
         return True
@@ -68,7 +70,8 @@ def is_time_of_day(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
         return nj + 1 < ctx.n and toks[nj + 1].kind == NUM
     if c.unit == "час" and c.j < ctx.n and toks[c.j].sp:
         return toks[c.j].low in lex.day_parts
-    return False
+    # "в 11 вечера": the day part itself read as what is counted ("3 дня" stays a duration)
+    return c.kind == COUNT and c.unit_tok >= 0 and toks[c.unit_tok].low in lex.day_parts
 
 
 def is_year(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
@@ -85,10 +88,10 @@ def is_year(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
         return True
     if c.unit_tok >= 0 and ctx.toks[c.unit_tok].low in lex.year_abbr:
         return True
-    # "2000 лет" is a duration, "2023 году"/"2020–2022 годах" are years
+    # "2000 лет" is a duration; "2023 году", "2020–2022 годах", "в 2013 и 2018 годы" are years
     if c.unit != "год":
         return False
-    return c.max is not None or "sing" in parse(ctx.toks[c.unit_tok].text)[0].tag
+    return c.max is not None or c.unit_tok < 0 or ctx.toks[c.unit_tok].low != "лет"
 
 
 def is_model_number(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
@@ -154,7 +157,10 @@ def is_unitless(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
 
 
 Rule = Callable[[Lexicon, Ctx, Cand], bool]
+# Any rule that fires drops the candidate, so the order changes no outcome; it puts
+# the cheap and frequent tests first (most candidates are bare numbers).
 RULES: list[Rule] = [
+    is_unitless,
     is_out_of_range,
     is_glued_code,
     is_version,
@@ -168,7 +174,4 @@ RULES: list[Rule] = [
     is_address,
     is_negated,
     is_indefinite_one,
-    is_unitless,
 ]
-
-

@@ -6,18 +6,26 @@ import re
 from collections.abc import Sequence
 
 
+def unyo(s: str) -> str:
+    """ "ё" written as "е" (case kept): the one place that folds ё."""
+    return s.replace("ё", "е").replace("Ё", "Е") if "ё" in s or "Ё" in s else s
+
+
 def fold(s: str) -> str:
     """Lower case with "ё" read as "е": the one key every lexicon lookup uses."""
-    s = s.lower()
-    return s.replace("ё", "е") if "ё" in s else s
+    return unyo(s.lower())
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 
 
 def has_latin(s: str) -> bool:
-    return any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in s)
+    return _LATIN.search(s) is not None
 
 
 def has_cyrillic(s: str) -> bool:
-    return any("а" <= ch <= "я" or "А" <= ch <= "Я" or ch in "ёЁ" for ch in s)
+    return _CYRILLIC.search(s) is not None
 
 
 def trie_regex(words: Sequence[str]) -> str:

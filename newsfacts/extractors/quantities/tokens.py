@@ -39,6 +39,9 @@ _MASK_RE = re.compile(
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!:?\d)"
     r")"
 )
+_SPACE = re.compile(r"\s")
+_SPACE_BEFORE = re.compile(r"\s(?!.*\s)", re.S)  # the last whitespace in the searched range
+SNAP = 64  # how far a window may widen to reach whitespace
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -57,12 +60,14 @@ class Tok:
 class Ctx:
     """One text and its tokens: the state every reader and rule shares for one call."""
 
-    __slots__ = ("text", "toks", "n")
+    __slots__ = ("text", "toks", "n", "word_starts")
 
-    def __init__(self, text: str, toks: list[Tok]) -> None:
+    def __init__(self, text: str, toks: list[Tok], word_starts: set[int] | None = None) -> None:
         self.text = text
         self.toks = toks
         self.n = len(toks)
+        # offsets where the trigger regex found a number word, "двухпроцентный", "топ-10"
+        self.word_starts = word_starts if word_starts is not None else set()
 
     def spaced(self, a: int, b: int) -> bool:
         """Tokens a and b = a + 1 are neighbours on one line, only spaces between."""
@@ -79,13 +84,15 @@ class Ctx:
 
 
 class Tokenizer:
-    def __init__(self, trigger_re: re.Pattern) -> None:
-        self._trigger_re = trigger_re
+    def __init__(self, trigger_re: re.Pattern, trigger_any_case_re: re.Pattern) -> None:
+        self._trigger_re = trigger_re  # a lower-case pattern, run over text.lower()
+        self._trigger_any_case_re = trigger_any_case_re
 
     def __call__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> Ctx:
-        return Ctx(text, self.tokens(text, skip))
+        starts: set[int] = set()
+        return Ctx(text, self.tokens(text, skip, starts), starts)
 
-    def tokens(self, text: str, skip: Sequence[tuple[int, int]]) -> list[Tok]:
+    def tokens(self, text: str, skip: Sequence[tuple[int, int]], word_starts: set[int] | None = None) -> list[Tok]:
         masked = [m.span() for m in _MASK_RE.finditer(text)]
         if "http" in text or "www." in text:
             masked += [m.span() for m in _URL_RE.finditer(text)]
@@ -98,7 +105,7 @@ class Tokenizer:
         toks: list[Tok] = []
         append = toks.append
         find_nl = text.find
-        for a, b in self.windows(text):
+        for a, b in self.windows(text, word_starts):
             prev_stop = -1  # nothing links across windows or masked spans
             in_gap = False
             for m in _TOKEN_RE.finditer(text, a, b):
@@ -131,23 +138,32 @@ class Tokenizer:
                 prev_stop = e
         return toks
 
-    def windows(self, text: str) -> list[tuple[int, int]]:
-        """Merged character windows around the places where an amount may start."""
+    def windows(self, text: str, word_starts: set[int] | None = None) -> list[tuple[int, int]]:
+        """Merged character windows around the places where an amount may start; the
+        offsets of the word triggers go to `word_starts`."""
         out: list[tuple[int, int]] = []
         n = len(text)
-        for m in self._trigger_re.finditer(text):
+        low = text.lower()
+        # lower() keeps offsets unless a letter lower-cases to two ("İ"); then match any case
+        triggers = self._trigger_re.finditer(low) if len(low) == n else self._trigger_any_case_re.finditer(text)
+        for m in triggers:
             p = m.start()
+            if word_starts is not None and not low[p].isdigit():
+                word_starts.add(p)
             if out and p - WINDOW_BACK <= out[-1][1]:
                 out[-1] = (out[-1][0], min(n, m.end() + WINDOW_FWD))
                 continue
             out.append((max(0, p - WINDOW_BACK), min(n, m.end() + WINDOW_FWD)))
-        snapped = []
+        snapped: list[tuple[int, int]] = []
         for a, b in out:
-            # widen to whitespace so no token is cut
-            while a > 0 and not text[a - 1].isspace():
-                a -= 1
-            while b < n and not text[b].isspace():
-                b += 1
+            # widen to whitespace so no token is cut, but never by more than SNAP characters
+            # and never back over the previous window: in text without spaces an unbounded
+            # widening rescans the same run for every window (quadratic)
+            floor = snapped[-1][1] if snapped else 0
+            m = _SPACE_BEFORE.search(text, max(floor, a - SNAP), a)
+            a = max(floor, m.end() if m else a - SNAP)
+            m = _SPACE.search(text, b, min(n, b + SNAP))
+            b = m.start() if m else min(n, b + SNAP)
             if snapped and a <= snapped[-1][1]:
                 snapped[-1] = (snapped[-1][0], b)
             else:

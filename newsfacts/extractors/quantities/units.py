@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...const import COUNT
+from ...const import COUNT, MEASURE
 from .lexicon import MULT_CLASSES, Lexicon, Unit
 from .phrases import NUMADJ, PhraseReader
 from .text import fold, has_cyrillic, has_latin
@@ -128,8 +128,8 @@ class UnitReader:
             if (num.mult != 1 or num.vague) and t.kind == WORD and t.text.isalpha() and has_latin(t.text):
                 return UnitMatch(Unit(t.text, COUNT), j + 1, j)
             # "150 БС", "3 тыс. ЦОД": a Cyrillic abbreviation names what is counted
-            # (not after a year: "в 2024 ЦБ")
-            if is_abbreviation(t.text) and not (num.digits and num.mult == 1 and 1800 <= num.value <= 2100):
+            # (after a whole number; not after a year, "в 2024 ЦБ", nor a clock time, "в 19.00 МХТ")
+            if is_abbreviation(t.text) and self._counts_abbreviation(ctx, num):
                 return UnitMatch(Unit(t.text, COUNT), j + 1, j)
             return None
         parts, _, end = np
@@ -141,6 +141,13 @@ class UnitReader:
         r.inner = next((p[0] for p in parts if p[1] is NUMADJ), -1)
         self._trailer(ctx, r)
         return r
+
+    @staticmethod
+    def _counts_abbreviation(ctx: Ctx, num: Num) -> bool:
+        if num.mult != 1:
+            return True
+        written = ctx.toks[num.i].text
+        return num.digits and written.isdigit() and not (len(written) == 4 and 1800 <= num.value <= 2100)
 
     def noun_unit(self, phrase: str, head: str) -> Unit:
         """A lemma phrase as a currency, a unit noun, or else the counted thing itself."""
@@ -158,3 +165,8 @@ class UnitReader:
         u, j = r.u, r.j
         if u.trailer and j < ctx.n and ctx.spaced(j - 1, j) and ctx.toks[j].low == u.trailer:
             r.j = j + 1
+        # "50 мегабит в секунду" is "50 Мбит/с" when units.tsv has that rate
+        if u.kind == MEASURE and j + 1 < ctx.n and ctx.toks[j].low == "в" and ctx.toks[j + 1].low == "секунду":
+            rate = self.lex.isym.get((u.unit + "/с").lower()) or self.lex.sym.get(u.unit + "/с")
+            if rate is not None and ctx.spaced(j - 1, j) and ctx.spaced(j, j + 1):
+                r.u, r.j = rate, j + 2
