@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from functools import lru_cache
 
 from ._compat import install_pymorphy_alias
@@ -27,6 +28,27 @@ def get_morph():
 
 
 @lru_cache(maxsize=200_000)
-def parse(word: str):
-    """Cached pymorphy parses of one word (news text repeats words a lot)."""
-    return tuple(get_morph().parse(word))
+def parse(word: str) -> tuple:
+    """Cached pymorphy parses of one word (news text repeats words a lot).
+
+    Never raises: pymorphy's shape check calls ``unicodedata.name``, which fails on
+    letters without a name (Tangut, new code points). Such a word is parsed with those
+    letters replaced, so callers still get the "unknown word" parse they expect.
+    """
+    try:
+        return tuple(get_morph().parse(word))
+    except (ValueError, KeyError, IndexError):
+        safe = "".join(ch if unicodedata.name(ch, "") else "x" for ch in word)
+        try:
+            return tuple(get_morph().parse(safe))
+        except (ValueError, KeyError, IndexError):
+            return ()
+
+
+@lru_cache(maxsize=200_000)
+def known(word: str) -> bool:
+    """Is the word in pymorphy's dictionary? (``Parse.is_known`` looks it up on every call.)"""
+    try:
+        return bool(get_morph().word_is_known(word))
+    except (ValueError, KeyError, IndexError):
+        return False

@@ -1,11 +1,6 @@
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# tests never write to the user's cache folder (newsfacts.cache)
-os.environ.setdefault("NEWSFACTS_CACHE_DIR", tempfile.mkdtemp(prefix="newsfacts-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -33,3 +28,13 @@ def _no_color(monkeypatch):
     # outputs compared in tests must not depend on the developer's terminal
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("COLUMNS", raising=False)
+
+
+def pytest_addoption(parser):
+    # `pytest --regen` rewrites golden files and README outputs instead of comparing them
+    parser.addoption("--regen", action="store_true", help="rewrite tests/golden/*.json and README outputs")
+
+
+@pytest.fixture(scope="session")
+def regen(request) -> bool:
+    return request.config.getoption("--regen")
