@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from functools import lru_cache
 
 from ._compat import install_pymorphy_alias
@@ -13,10 +15,40 @@ def get_morph():
     install_pymorphy_alias()
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    path = None
+    if pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE not in os.environ:
+        # the dictionary package directly: finding it through entry points costs ~50 ms
+        try:
+            import pymorphy3_dicts_ru
+
+            path = pymorphy3_dicts_ru.get_path()
+        except ImportError:
+            pass
+    return pymorphy3.MorphAnalyzer(path=path, lang="ru")
 
 
 @lru_cache(maxsize=200_000)
-def parse(word: str):
-    """Cached pymorphy parses of one word (news text repeats words a lot)."""
-    return tuple(get_morph().parse(word))
+def parse(word: str) -> tuple:
+    """Cached pymorphy parses of one word (news text repeats words a lot).
+
+    Never raises: pymorphy's shape check calls ``unicodedata.name``, which fails on
+    letters without a name (Tangut, new code points). Such a word is parsed with those
+    letters replaced, so callers still get the "unknown word" parse they expect.
+    """
+    try:
+        return tuple(get_morph().parse(word))
+    except (ValueError, KeyError, IndexError):
+        safe = "".join(ch if unicodedata.name(ch, "") else "x" for ch in word)
+        try:
+            return tuple(get_morph().parse(safe))
+        except (ValueError, KeyError, IndexError):
+            return ()
+
+
+@lru_cache(maxsize=200_000)
+def known(word: str) -> bool:
+    """Is the word in pymorphy's dictionary? (``Parse.is_known`` looks it up on every call.)"""
+    try:
+        return bool(get_morph().word_is_known(word))
+    except (ValueError, KeyError, IndexError):
+        return False

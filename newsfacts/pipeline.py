@@ -6,24 +6,26 @@ work across the sentences of several documents.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .const import ORG
 from .doc import Document, Entity, Quantity, Sentence
-from .extractors.entities import (
-    Mention,
-    extend_latin,
-    is_common_phrase,
-    is_not_entity,
-    quoted_core,
-    resolve,
-    source_mentions,
-    trim,
-)
+from .extractors.entities import assemble
 from .extractors.ner import NerTagger
 from .segment import split_sentences
+
+# Lone surrogates (from surrogateescape or unicode_escape decoding) cannot be
+# encoded as UTF-8, so the JSON of their document could not be written.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (one for one: offsets stay valid)."""
+    return _SURROGATE.sub("\ufffd", text)
+
 
 # Sentences sent to NER at once: bounds memory on huge inputs and lets small
 # documents share a batch.
@@ -73,6 +75,7 @@ class Extractor:
         """Facts of many texts, in order, NER batched across them.
 
         An item is a text, a (source, text) pair or a (source, text, published) triple.
+        Lone surrogates in them are replaced by U+FFFD, so every Document encodes as UTF-8.
         """
         pending: list[_Pending] = []
         size = 0
@@ -80,6 +83,8 @@ class Extractor:
             if isinstance(item, str):
                 item = (f"<text {n}>", item)
             source, text, published = (*item, None)[:3]
+            source, text = clean_text(source), clean_text(text)
+            published = None if published is None else clean_text(published)
             sentences = split_sentences(text)
             if len(sentences) > CHUNK_SENTENCES:
                 yield from self._flush(pending)
@@ -127,33 +132,7 @@ class Extractor:
         source, text, sentences = p.source, p.text, p.sentences
         hardware: list[Entity] = self.hardware.find(text) if self.use_hardware else []
         hw_spans = [(e.start, e.stop) for e in hardware if e.type != ORG]
-        mentions = []
-        for sent, sent_spans in zip(sentences, spans, strict=True):
-            for start, stop, type_ in sent_spans:
-                start, stop = trim(text, sent.start + start, sent.start + stop)
-                start, stop = trim(text, quoted_core(text, start, stop), stop)
-                stop = extend_latin(text, start, min(stop, sent.stop))
-                stop = min(stop, sent.stop)
-                if start >= stop or not any(ch.isalpha() for ch in text[start:stop]):
-                    continue
-                if is_not_entity(type_, text[start:stop]):
-                    continue
-                if start == sent.start and is_common_phrase(text[start:stop]):
-                    continue
-                # a model name wins over natasha's ORG/LOC reading of it ("NVIDIA H100")
-                if any(start < b and a < stop for a, b in hw_spans):
-                    continue
-                mentions.append(Mention(type_, start, stop, text[start:stop]))
-        for e in hardware:
-            if e.type == ORG:
-                mentions.append(Mention(ORG, e.start, e.stop, e.text))
-        taken = [(m.start, m.stop) for m in mentions] + hw_spans
-        for m in source_mentions(text):
-            if not any(m.start < b and a < m.stop for a, b in taken):
-                mentions.append(m)
-        mentions.sort(key=lambda m: (m.start, m.stop))
-        entities = resolve(mentions)
-        entities += [e for e in hardware if e.type != ORG]
+        entities = assemble(text, sentences, spans, hardware)
         quantities: list[Quantity] = []
         if self.use_quantities:
             quantities = self.quantities.find(text, skip=hw_spans)

@@ -15,10 +15,12 @@ from functools import lru_cache
 from itertools import product
 
 from ..const import LOC, ORG, PER
-from ..morph import parse
+from ..morph import known, parse
+from .lexicon import PLACES, first_name_gender, fold
 
 WORD = re.compile(r"\w+(?:[-‐‑’']\w+)*")
 CYRILLIC = re.compile(r"[а-яё]", re.I)
+UKRAINIAN = re.compile(r"[іїєґ]", re.I)
 QUOTES = "«»\"„“”'`‘’"
 NAME_TAGS = ("Name", "Surn", "Patr")
 TYPE_TAGS = {PER: NAME_TAGS, ORG: ("Orgn",), LOC: ("Geox",)}
@@ -31,6 +33,8 @@ def is_inflectable(word: str) -> bool:
     """A Cyrillic word in ordinary case (not МТС, not ВКонтакте) that may be inflected."""
     if not CYRILLIC.search(word) or not word.isalpha() and "-" not in word:
         return False
+    if UKRAINIAN.search(word):
+        return False  # a Ukrainian name ("Новини") is not a Russian word to inflect
     letters = word.replace("-", "")
     if letters.isupper() and len(letters) > 1:
         return False
@@ -61,7 +65,9 @@ def _word_parses(word: str, type_: str, head: bool):
     else:
         # an unknown word may be an indeclinable name (Минцифры): leave it as written,
         # unless it plainly is a masculine consonant stem plus an ending (Минпромторга)
-        parses = [p for p in parses if p.is_known or _consonant_stem_guess(p)]
+        parses = [p for p in parses if known(p.word) or _consonant_stem_guess(p) or _adjective_guess(p)]
+        # a company or place word is not a first name ("Маркета" is the genitive of "маркет")
+        parses = [p for p in parses if not any(t in p.tag for t in NAME_TAGS)] or parses
         pos = [p for p in parses if (p.tag.POS == "NOUN") == head and p.tag.POS in GROUP_POS]
         if pos:
             parses = pos
@@ -70,6 +76,12 @@ def _word_parses(word: str, type_: str, head: bool):
 
 
 GUESS_ENDINGS = ("а", "у", "ом", "е")
+# Adjectives pymorphy guesses for names it does not know ("Ок-Риджской" -> ок-риджский).
+ADJECTIVE_LEMMAS = ("ский", "цкий", "ный", "ной", "ний")
+
+
+def _adjective_guess(p) -> bool:
+    return p.tag.POS == "ADJF" and p.normal_form.endswith(ADJECTIVE_LEMMAS)
 
 
 def _consonant_stem_guess(p) -> bool:
@@ -89,30 +101,50 @@ FROZEN = None
 FROZEN_PENALTY = 0.6
 
 
-def _best_reading(words: list[str], type_: str) -> Reading | None:
-    """The case/number/gender reading that every word of the group can share."""
+# The second genitive and locative agree with the first ones ("в Рыжем лесу").
+CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
+# Readings tried for one group at most: a long capitalised run must not explode.
+MAX_COMBOS = 4096
+
+
+def _best_reading(
+    words: list[str], type_: str, case: str | None = None, gender: str | None = None
+) -> Reading | None:
+    """The case/number/gender reading that every word of the group can share (optionally
+    in a given case and gender, when the first name has told them)."""
     options = []
+    combos = 1
     for i, word in enumerate(words):
         opts = _dedupe(_word_parses(word, type_, head=(i == len(words) - 1)))
         if type_ == PER:
             opts.append(FROZEN)
         if not opts:
             return None
+        combos *= len(opts)
+        if combos > MAX_COMBOS:
+            return None
         options.append(opts)
     best: Reading | None = None
     for combo in product(*options):
         real = [p for p in combo if p is not FROZEN]
         if not real:
+            if case:  # the first name told the case: unknown surnames follow it (Маска)
+                best = best or Reading(case, "sing", gender, -FROZEN_PENALTY * len(combo), combo)
             continue
-        cases = {p.tag.case for p in real}
+        cases = {CASE_ALIAS.get(p.tag.case, p.tag.case) for p in real}
         numbers = {p.tag.number for p in real} - {None}
-        if len(cases) != 1 or len(numbers) > 1:
+        if len(cases) != 1 or len(numbers) > 1 or (case and cases != {case}):
             continue
         number = next(iter(numbers), "sing")
-        genders = {p.tag.gender for p in real if p.tag.gender in ("masc", "femn")} if number == "sing" else set()
-        if len(genders) > 1:
+        # people are masculine or feminine; a body may be neuter ("Национальное управление")
+        kinds = ("masc", "femn") if type_ == PER else ("masc", "femn", "neut")
+        genders = {p.tag.gender for p in real if p.tag.gender in kinds} if number == "sing" else set()
+        if len(genders) > 1 or (gender and genders - {gender}):
             continue
-        score = sum(_weight(p) for p in real) - FROZEN_PENALTY * (len(combo) - len(real))
+        # the head noun's reading counts double: adjectives are ambiguous in gender
+        # ("Чёрном" masc or neut), the noun is not ("море", not the rare "мор")
+        score = sum(_weight(p, type_) * (2 if type_ != PER and p is combo[-1] else 1) for p in real)
+        score -= FROZEN_PENALTY * (len(combo) - len(real))
         reading = Reading(next(iter(cases)), number, next(iter(genders), None), score, combo)
         if best is None or _rank(reading) > _rank(best):
             best = reading
@@ -124,12 +156,14 @@ def _best_reading(words: list[str], type_: str) -> Reading | None:
 OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им", "ому", "ему", "ого", "его")
 
 
-def _weight(p) -> float:
+def _weight(p, type_: str = PER) -> float:
     # dictionary readings (known first names, cities) outweigh suffix guesses
-    w = p.score * (2.0 if p.is_known else 1.0)
-    if not p.is_known and p.word == p.normal_form and p.word.endswith(OBLIQUE_ENDINGS):
+    w = p.score * (2.0 if known(p.word) else 1.0)
+    if not known(p.word) and p.word == p.normal_form and p.word.endswith(OBLIQUE_ENDINGS):
         w *= 0.3
-    if p.tag.gender == "neut" and "Fixd" not in p.tag:
+    if type_ != PER and p.tag.gender == "neut":
+        w *= 0.8  # on a tie a place or body is masculine ("Нойского" -> Нойский)
+    elif p.tag.gender == "neut" and "Fixd" not in p.tag:
         w *= 0.2  # people are not neuter: Илоном is not the instrumental of "илоно"
     return w
 
@@ -226,8 +260,31 @@ def restore_case(form: str, original: str) -> str:
     return form.capitalize() if original[:1].isupper() else form
 
 
+PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"', "'": "'"}
+
+
 def strip_quotes(text: str) -> str:
-    return text.strip().strip(QUOTES).strip()
+    """The text without outer quotes; a pair closed inside stays ('Корпорация «ВНИИЭМ»')."""
+    text = text.strip()
+    while text and (text[0] in QUOTES or text[-1] in QUOTES):
+        first, last = text[0], text[-1]
+        if first in PAIRS and last == PAIRS[first] and len(text) > 1 and _balanced(text[1:-1]):
+            text = text[1:-1].strip()
+        elif last in QUOTES and not _balanced(text) and (last not in PAIRS.values() or _opener(last) not in text[:-1]):
+            text = text[:-1].strip()
+        elif first in QUOTES and not _balanced(text):
+            text = text[1:].strip()
+        else:
+            break
+    return text
+
+
+def _opener(closer: str) -> str:
+    return next((o for o, c in PAIRS.items() if c == closer), closer)
+
+
+def _balanced(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0 and text.count("„") <= text.count("“")
 
 
 @lru_cache(maxsize=50_000)
@@ -237,13 +294,37 @@ def normalize(type_: str, text: str) -> str:
     words = [m for m in WORD.finditer(text)]
     if not words:
         return text
+    if type_ != PER:
+        special = _dateline(type_, text) or _lexicon_place(type_, text) or _dotted(type_, text)
+        if special:
+            return special
+    first: tuple[str, str, str | None] | None = None
+    indeclinable = False
+    if type_ == PER and len(words) > 1:
+        first = _first_name(words[0].group(), words[-1].group())
+        if first is None and _foreign_indeclinable(words[0].group(), words[-1].group()):
+            return text  # "Мизухо Койке": neither word declines
+        if first and first[2] is None:
+            return text  # a first name in the nominative: the whole name is
+        if first and not first[2]:
+            first = (first[0], first[1], None)  # indeclinable: read the case off the surname
+            indeclinable = True
     group = _agreeing_group(type_, [m.group() for m in words])
+    if first:
+        group = [i for i in group if i > 0]
     if not group:
-        return text
-    reading = _best_reading([words[i].group() for i in group], type_)
+        return _put_first(text, words, first)
+    case, gender = (first[2], first[1]) if first else (None, None)
+    if indeclinable:
+        first = None
+    reading = _best_reading([words[i].group() for i in group], type_, case, gender)
     if reading is None or reading.case == "nomn":
-        return text
+        return _put_first(text, words, first)
     out, last = [], 0
+    if first:
+        out.append(text[: words[0].start()])
+        out.append(first[0])
+        last = words[0].end()
     for i, p in zip(group, reading.parses, strict=True):
         m = words[i]
         if p is FROZEN:
@@ -261,6 +342,123 @@ def normalize(type_: str, text: str) -> str:
     return "".join(out)
 
 
+# Case endings of first names: ending -> (nominative endings to try, case).
+FIRST_ENDINGS = (
+    ("ом", ("",), "ablt"),
+    ("ем", ("й", "ь"), "ablt"),
+    ("ой", ("а",), "ablt"),
+    ("ей", ("я", "а"), "ablt"),
+    ("а", ("",), "gent"),
+    ("я", ("й", "ь"), "gent"),
+    ("у", ("", "а"), "datv"),
+    ("ю", ("й", "ь", "я"), "datv"),
+    ("е", ("", "а", "я"), "loct"),
+    ("ы", ("а",), "gent"),
+    ("и", ("я", "ь"), "gent"),
+)
+# Endings of first names that do not decline (Масаёси, Кайфу, Акио).
+INDECLINABLE_END = set("иоуэюые")
+# Surname endings that only a feminine name has in the nominative (Иванова, Лесная, Кудрина).
+FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя)$")
+
+
+def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
+    """What the first-name lexicon says about a person's first word: (nominative, gender, case).
+
+    case None: the word is a nominative first name. Both readings open ("Илона" is a woman's
+    name and the genitive of Илон): the surname decides, "Маска" is a man's genitive,
+    "Кравец" (no case ending) or "Иванова" leave the woman's name.
+    """
+    as_written = first_name_gender(word)
+    oblique = []
+    low = word.lower()
+    for end, nominatives, case in FIRST_ENDINGS:
+        if not low.endswith(end) or len(low) - len(end) < 2:
+            continue
+        for nom in nominatives:
+            cand = word[: len(word) - len(end)] + nom
+            g = first_name_gender(cand)
+            if g and fold(cand) != fold(word) and (g == "m" or case != "gent" or end in ("ы", "и")):
+                oblique.append((cand, g, case))
+    if not oblique:
+        if not as_written:
+            return None
+        gender = "masc" if as_written == "m" else "femn"
+        # "Масаёси Сона": an indeclinable first name says nothing of the case
+        return (word, gender, None if low[-1] not in INDECLINABLE_END else "")
+    cand, g, case = oblique[0]
+    gender = "masc" if g == "m" else "femn"
+    if as_written and not _surname_in_case(surname, case, gender):
+        return (word, "masc" if as_written == "m" else "femn", None)
+    return (cand, gender, case)
+
+
+def _foreign_indeclinable(first: str, last: str) -> bool:
+    """An unknown first name and a surname that both end in a vowel that does not decline."""
+    if first[-1:].lower() not in INDECLINABLE_END or last[-1:].lower() not in "еиоуэю":
+        return False
+    return not any(known(p.word) and "Name" in p.tag for p in parse(first.lower()))
+
+
+def _surname_in_case(surname: str, case: str, gender: str) -> bool:
+    """Can the surname be in this oblique case, for a person of this gender?"""
+    low = surname.lower()
+    if gender == "masc" and case in ("gent", "accs"):
+        if low.endswith(("ого", "его")):
+            return True
+        return bool(re.search(r"[^аеёиоуыэюяй][ая]$", low)) and not FEMININE_SURNAME.search(low)
+    return any(
+        p.tag.case == case and p.tag.gender in (gender, None)
+        for p in parse(low)
+        if "Surn" in p.tag or not known(p.word)
+    )
+
+
+def _put_first(text: str, words: list, first: tuple[str, str, str | None] | None) -> str:
+    if not first or first[2] is None:
+        return text
+    return text[: words[0].start()] + first[0] + text[words[0].end() :]
+
+
+# Case endings of place names pymorphy does not know, and the nominative endings to try.
+PLACE_ENDINGS = ("ом", "ем", "ой", "ей", "е", "у", "а", "я", "и", "ы", "ю")
+PLACE_NOMINATIVE = ("", "й", "ь", "а", "я", "ия")
+
+
+def _lexicon_place(type_: str, text: str) -> str | None:
+    """A place of the lexicon, as written ("Синьчжу") or restored ("Тайбэе" -> Тайбэй)."""
+    if type_ != LOC:
+        return None
+    key = fold(text)
+    if key in PLACES:
+        return text
+    for end in PLACE_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) >= 3:
+            for nom in PLACE_NOMINATIVE:
+                cand = text[: len(text) - len(end)] + nom
+                if fold(cand) in PLACES:
+                    return cand
+    return None
+
+
+def _dateline(type_: str, text: str) -> str | None:
+    """'МОСКВА' (a dateline in capitals) -> 'Москва'; abbreviations (США, РФ) stay."""
+    if type_ != LOC or not text.isupper() or len(text) < 4 or not CYRILLIC.search(text) or " " in text:
+        return None
+    top = parse(text.lower())[:1]
+    if top and known(top[0].word) and "Geox" in top[0].tag and "Abbr" not in top[0].tag:
+        return "-".join(part.capitalize() for part in text.lower().split("-"))
+    return None
+
+
+def _dotted(type_: str, text: str) -> str | None:
+    """'Сбер.Маркета' -> 'Сбер.Маркет': a name glued with dots inflects its last part only."""
+    m = re.fullmatch(r"((?:\w+\.)+)(\w+)", text)
+    if not m or not is_inflectable(m.group(2)):
+        return None
+    return m.group(1) + normalize(type_, m.group(2))
+
+
 def _agreeing_group(type_: str, words: list[str]) -> list[int]:
     """Indexes of the words that inflect together."""
     if type_ == PER:
@@ -271,7 +469,9 @@ def _agreeing_group(type_: str, words: list[str]) -> list[int]:
             break
         group.append(i)
         # the head noun closes the group; what follows is a genitive modifier
-        if any(p.tag.POS == "NOUN" for p in parse(w.lower())[:2]):
+        # ("Хабаровском крае": an adjective first, though "Хабаровск" is a noun too)
+        top = parse(w.lower())[:2]
+        if top and top[0].tag.POS == "NOUN" or (len(top) > 1 and top[1].tag.POS == "NOUN" and top[0].tag.POS != "ADJF"):
             break
     return group
 

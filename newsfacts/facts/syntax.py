@@ -96,12 +96,12 @@ class SyntaxParser:
         install_pymorphy_alias()
         from natasha import NewsEmbedding, NewsSyntaxParser
 
-        from ..extractors.fastcnn import FastCNNEncoder
+        from ..extractors.fastcnn import PaddedCNNEncoder
 
         parser = NewsSyntaxParser(NewsEmbedding())
         infer = parser.infer
         infer.encoder.batch_size = 32  # sentences padded together
-        infer.model.encoder = FastCNNEncoder(infer.model.encoder)
+        infer.model.encoder = PaddedCNNEncoder(infer.model.encoder)
         infer.model.rel = FastRel(infer.model.rel)
         # news repeats words: encode each (vocabulary id, shape) once
         encode = infer.encoder.item

@@ -1,0 +1,185 @@
+"""Document-level names: one canonical nominative `normal` per real-world thing.
+
+Every step indexes mentions by key (surname forms, lemma key, alias), so the cost
+grows with the number of mentions, never with its square: a megabyte of distinct
+names resolves as fast per name as a paragraph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..const import LOC, ORG, PER
+from ..doc import Entity
+from ..morph import parse
+from .lexicon import canonical_org, fold, strip_legal_form
+from .names import WORD, is_inflectable, normalize, strip_quotes, surname_keys
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One NER (or lexicon) mention; `head` is the span of the name it abbreviates or translates."""
+
+    type: str
+    start: int
+    stop: int
+    text: str
+    head: tuple[int, int] | None = None
+    quoted: bool = False
+
+
+def resolve(mentions: Iterable[Mention]) -> list[Entity]:
+    """Entities with one canonical nominative `normal` per real-world thing."""
+    mentions = list(mentions)
+    normals = [_normal(m) for m in mentions]
+    canon: dict[int, str] = {}
+    for type_ in (PER, ORG, LOC):
+        idx = [i for i, m in enumerate(mentions) if m.type == type_ and m.head is None]
+        if type_ == PER:
+            canon.update(_resolve_people(mentions, normals, idx))
+        else:
+            canon.update(_resolve_names(mentions, normals, idx))
+    _resolve_aliases(mentions, normals, canon)
+    return [Entity(m.type, m.text, canon.get(i, normals[i]), m.start, m.stop) for i, m in enumerate(mentions)]
+
+
+def _normal(m: Mention) -> str:
+    if m.type == ORG:
+        # the lexicon's spelling first: «Известия» as written, not the lemma "известие"
+        bare = strip_legal_form(m.text)
+        if m.quoted and _plural_name(bare):
+            return canonical_org(bare) or bare  # «Новости», «Вести»: a plural name, as written
+        return canonical_org(bare) or _known(normalize(ORG, bare))
+    return normalize(m.type, m.text)
+
+
+def _plural_name(name: str) -> bool:
+    words = WORD.findall(name)
+    return len(words) == 1 and any({"nomn", "plur"} <= p.tag.grammemes for p in parse(name.lower()))
+
+
+def _known(normal: str) -> str:
+    return canonical_org(normal) or normal
+
+
+def _resolve_aliases(mentions: list[Mention], normals: list[str], canon: dict[int, str]) -> None:
+    """A bracketed original or abbreviation, and its later uses, take the name it stands for."""
+    by_span = {(m.start, m.stop): i for i, m in enumerate(mentions)}
+    aliases: dict[str, str] = {}
+    for i, m in enumerate(mentions):
+        if m.head is None:
+            continue
+        head = by_span.get(m.head)
+        if head is None:
+            canon[i] = normals[i]
+            continue
+        canon[i] = canon.get(head, normals[head])
+        aliases.setdefault(fold(strip_quotes(m.text)), canon[i])
+    if not aliases:
+        return
+    for i, m in enumerate(mentions):
+        if m.head is None and m.type != PER:
+            known = aliases.get(fold(strip_quotes(m.text)))
+            if known:
+                canon[i] = known
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def _keys(word: str, normal_word: str | None = None) -> set[str]:
+    keys = set(surname_keys(word))
+    if normal_word:
+        keys.add(normal_word.lower().replace("ё", "е"))
+    return keys
+
+
+def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int]) -> dict[int, str]:
+    """Every mention of a person carries the fullest name the document gives.
+
+    Full names are the same person when both their first and last words can be
+    forms of one another ("Илона Маска" ~ "Илон Маск"); a surname alone joins
+    the person whose surname it can be a form of ("Маском").
+    """
+    surfaces = {" ".join(_words(mentions[i].text)).lower().replace("ё", "е") for i in idx}
+    people: list[dict] = []  # {"first", "last", "members"}
+    by_last: dict[str, list[int]] = defaultdict(list)  # surname key -> people
+    singles = []
+    for i in idx:
+        words, nwords = _words(mentions[i].text), _words(normals[i])
+        if len(words) < 2 or len(nwords) < 2:
+            singles.append(i)
+            continue
+        first, last = _keys(words[0], nwords[0]), _keys(words[-1], nwords[-1])
+        found = min((p for k in last for p in by_last.get(k, ()) if people[p]["first"] & first), default=None)
+        if found is None:
+            found = len(people)
+            people.append({"first": set(), "last": set(), "members": []})
+        person = people[found]
+        person["first"] |= first
+        for k in last - person["last"]:
+            by_last[k].append(found)
+        person["last"] |= last
+        person["members"].append(i)
+    out: dict[int, str] = {}
+    for person in people:
+        forms = Counter(normals[i] for i in person["members"])
+        # a form written so in the text beats a generated one (Илон Маск, not Илона Маска)
+        best = sorted(forms, key=lambda f: (-(f.lower().replace("ё", "е") in surfaces), -len(_words(f)), -forms[f], f))
+        person["normal"] = best[0]
+        for i in person["members"]:
+            out[i] = best[0]
+    groups: list[list[int]] = []
+    by_key: dict[str, int] = {}  # surname key -> the first group that holds it
+    for i in singles:
+        words = _words(mentions[i].text) or [mentions[i].text]
+        keys = _keys(words[-1], (_words(normals[i]) or [None])[-1])
+        matches = {p for k in keys for p in by_last.get(k, ())}
+        if matches:
+            out[i] = people[max(sorted(matches), key=lambda p: len(people[p]["members"]))]["normal"]
+            continue
+        found = min((by_key[k] for k in keys if k in by_key), default=None)
+        if found is None:
+            found = len(groups)
+            groups.append([])
+        groups[found].append(i)
+        for k in keys:
+            by_key.setdefault(k, found)
+    # A surname seen alone: prefer a form that stands in the text as written (Маск)
+    for members in groups:
+        forms = Counter(normals[i] for i in members)
+        attested = [f for f in forms if f.lower().replace("ё", "е") in surfaces]
+        best = sorted(attested or forms, key=lambda f: (-forms[f], len(f), f))[0]
+        for i in members:
+            out[i] = best
+    return out
+
+
+def _lemma_key(text: str) -> tuple[str, ...]:
+    out = []
+    for w in _words(text):
+        low = w.lower().replace("ё", "е")
+        if is_inflectable(w):
+            p = parse(low)
+            low = p[0].normal_form.replace("ё", "е") if p else low
+        out.append(low)
+    return tuple(out)
+
+
+def _resolve_names(mentions: list[Mention], normals: list[str], idx: list[int]) -> dict[int, str]:
+    """Organisations and places: one form for "Яндекса", "Яндексом", "Яндекс"."""
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in idx:
+        groups[_lemma_key(normals[i]) or (normals[i].lower(),)].append(i)
+    out: dict[int, str] = {}
+    surfaces = Counter(strip_quotes(mentions[i].text) for i in idx)
+    for members in groups.values():
+        forms = Counter(normals[i] for i in members)
+        # a form written in the text as is beats a generated one; then frequency
+        best = sorted(forms, key=lambda f: (-(f in surfaces), -forms[f], f))[0]
+        for i in members:
+            out[i] = best
+    return out
