@@ -1,9 +1,13 @@
-"""Run the extractor over many inputs: in order, in chunks, optionally in parallel.
+"""The local executor: read items in, outcomes out, in input order, spread over worker processes.
 
-The parent expands the inputs and reads their bytes (so ``--db`` can skip known
-content hashes); worker processes, each loading the models once, decode and
-extract whole chunks; results come back in input order, with a bounded number
-of chunks in flight so memory does not grow with the size of the folder.
+Items that carry text are grouped in batches (``settings.BATCH`` documents) and extracted by
+:func:`newsfacts.outcome.extract_items`; items that already carry an error, or that ``--db``
+holds, pass through in their place. With several workers the models are loaded once in this
+process and the workers are forked from it (copy-on-write, no second model load) where the
+platform allows; elsewhere each worker loads its own. At most ``INFLIGHT_PER_WORKER`` batches per
+worker are in flight, so memory does not grow with the size of the input.
+
+Any other executor (Dask) only has to map the same items to the same outcomes, in order.
 """
 
 from __future__ import annotations
@@ -11,184 +15,159 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from .doc import Document
-from .errors import InputError
-from .readers import article_text, expand_inputs, read_bytes
-from .store import content_hash
+from .outcome import Outcome, extract_items
+from .settings import BATCH, INFLIGHT_PER_WORKER
 
-CHUNK_DOCS = 8
-INFLIGHT_PER_WORKER = 3
+if TYPE_CHECKING:
+    from .pipeline import Extractor
+    from .readers import Item
 
+# Measured on the 2-core reference machine (benchmarks/workers.py, README "Speed"): one process
+# is as fast as two workers there, and uses half the memory; more cores is where workers pay.
+SMALL_MACHINE_CPUS = 2
 
-@dataclass(frozen=True, slots=True)
-class Job:
-    name: str
-    data: bytes
-    html: bool | None
-    content_hash: str
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """The outcome for one input: a document, or the reason it failed."""
-
-    name: str
-    document: Document | None = None
-    error: str | None = None
-    content_hash: str | None = None
-    skipped: bool = False
+# Each spawned worker gets one core: BLAS threads on top would fight the other workers.
+SINGLE_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 16))
+    """Worker processes when -w is not given: one on small machines, else one per CPU (at most 8)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 1 if cpus <= SMALL_MACHINE_CPUS else min(cpus, 8)
 
 
-def plan(
-    inputs: Iterable[str], is_done: Callable[[str, str], bool] | None = None
-) -> Iterator[Job | Result]:
-    """Jobs for readable inputs, Results for the ones that failed or are already stored."""
-    for item in expand_inputs(inputs):
-        if isinstance(item, InputError):
-            yield Result(item.path, error=item.reason)
-            continue
+class LocalExecutor:
+    """Maps read items to outcomes in order, with ``workers`` processes on this machine."""
+
+    def __init__(self, workers: int = 1, batch: int = BATCH, extractor: Extractor | None = None) -> None:
+        self.workers = max(1, workers)
+        self.batch = max(1, batch)
+        self._extractor = extractor
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            from .pipeline import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor
+
+    def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
+        batches = _batches(items, self.batch)
+        head: list[list[Item]] = []
+        workers = self.workers
+        if workers > 1:
+            # Look ahead: a pool only pays off for two batches of work or more.
+            for b in batches:
+                head.append(b)
+                if sum(_has_text(x) for x in head) >= 2:
+                    break
+            else:
+                workers = 1
+        batches = itertools.chain(head, batches)
+        if workers == 1:
+            for b in batches:
+                yield from extract_items(self.extractor, b) if _has_text(b) else map(Outcome.of, b)
+            return
+        yield from self._pooled(batches, workers)
+
+    def _pooled(self, batches: Iterator[list[Item]], workers: int) -> Iterator[Outcome]:
+        import multiprocessing as mp
+
+        global _worker_extractor
+        if _can_fork():
+            ctx = mp.get_context("fork")
+            _warm(self.extractor)  # every model in memory before the fork: workers share its pages
+            _worker_extractor = self.extractor
+            initializer, initargs = _init_worker, (False,)
+        else:
+            # forkserver/spawn: workers start clean and load their own models
+            ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+            initializer, initargs = _init_worker, (True,)
+        for stream in (sys.stdout, sys.stderr):  # a forked child flushes inherited buffers at exit
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        pool = ctx.Pool(workers, initializer=initializer, initargs=initargs)
         try:
-            data = read_bytes(item)
-        except InputError as e:
-            yield Result(item.name, error=e.reason)
-            continue
-        digest = content_hash(data)
-        if is_done is not None and is_done(item.name, digest):
-            yield Result(item.name, content_hash=digest, skipped=True)
-            continue
-        yield Job(item.name, data, item.is_html, digest)
+            inflight: deque = deque()
+            limit = workers * INFLIGHT_PER_WORKER
+            for b in batches:
+                inflight.append(pool.apply_async(_work, (b,)) if _has_text(b) else [Outcome.of(i) for i in b])
+                while len(inflight) >= limit:
+                    yield from _take(inflight.popleft())
+            while inflight:
+                yield from _take(inflight.popleft())
+            pool.close()
+        except BaseException:
+            pool.terminate()  # SIGTERM to the workers, whose default action ends them quietly
+            raise
+        finally:
+            pool.join()
+            _worker_extractor = None
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Runs of at most ``size`` items with text; an item without text is a batch of its own."""
+    run: list[Item] = []
+    for item in items:
+        if item.text is None:
+            if run:
+                yield run
+                run = []
+            yield [item]
+        else:
+            run.append(item)
+            if len(run) >= size:
+                yield run
+                run = []
+    if run:
+        yield run
+
+
+def _has_text(batch: list[Item]) -> bool:
+    return batch[0].text is not None
+
+
+def _take(entry) -> list[Outcome]:
+    return entry if isinstance(entry, list) else entry.get()
+
+
+def _can_fork() -> bool:
+    # fork is safe on Linux; macOS frameworks and Windows need a fresh interpreter per worker.
+    import multiprocessing as mp
+
+    return sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
+
+
+def _warm(extractor: Extractor) -> None:
+    list(extractor.map([("<warm-up>", "Илон Маск купил 2 ускорителя H100 в Москве.", None)]))
 
 
 # ----------------------------------------------------------------- worker side
 
-_extractor = None
-_encoding: str | None = None
+_worker_extractor: Extractor | None = None
 
 
-# Each worker process gets one core: BLAS threads on top would fight the other workers.
-SINGLE_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+def _init_worker(fresh: bool) -> None:
+    global _worker_extractor
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers with SIGTERM, and the
+    # default action ends a worker without a traceback (a fork inherits the parent's handler).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if fresh:
+        os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported
+        from .pipeline import Extractor
+
+        _worker_extractor = Extractor()
 
 
-def _init_worker(encoding: str | None, in_pool: bool = True) -> None:
-    global _extractor, _encoding
-    if in_pool:
-        # Ctrl-C is the parent's to handle; workers just stop when terminated.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported below
-    from .pipeline import Extractor
-
-    _extractor = Extractor()
-    _encoding = encoding
-
-
-def process_chunk(jobs: list[Job]) -> list[Result]:
-    """Decode and extract a chunk of jobs with this process's extractor."""
-    texts: list[tuple[int, str, str]] = []
-    results: list[Result | None] = [None] * len(jobs)
-    for i, job in enumerate(jobs):
-        try:
-            texts.append((i, job.name, article_text(job.data, job.name, job.html, _encoding)))
-        except InputError as e:
-            results[i] = Result(job.name, error=e.reason, content_hash=job.content_hash)
-    try:
-        docs = list(_extractor.map([(name, text) for _, name, text in texts]))
-    except Exception:
-        # one document broke the batch: redo one by one so the others survive
-        docs = []
-        for _, name, text in texts:
-            try:
-                docs.append(_extractor.extract(text, name))
-            except Exception as e:  # noqa: BLE001 - reported per file, the batch goes on
-                docs.append(Result(name, error=f"internal error: {type(e).__name__}: {e}"))
-    for (i, _, _), doc in zip(texts, docs, strict=True):
-        job = jobs[i]
-        if isinstance(doc, Result):
-            results[i] = Result(job.name, error=doc.error, content_hash=job.content_hash)
-        else:
-            results[i] = Result(job.name, document=doc, content_hash=job.content_hash)
-    return [r for r in results if r is not None]
-
-
-# ----------------------------------------------------------------- parent side
-
-
-def _chunks(items: Iterable[Job | Result]) -> Iterator[list[Job | Result]]:
-    """Runs of jobs (at most CHUNK_DOCS), with ready Results as their own chunks."""
-    jobs: list[Job | Result] = []
-    for item in items:
-        if isinstance(item, Result):
-            if jobs:
-                yield jobs
-                jobs = []
-            yield [item]
-        else:
-            jobs.append(item)
-            if len(jobs) >= CHUNK_DOCS:
-                yield jobs
-                jobs = []
-    if jobs:
-        yield jobs
-
-
-def run(
-    inputs: Iterable[str],
-    *,
-    workers: int = 1,
-    encoding: str | None = None,
-    is_done: Callable[[str, str], bool] | None = None,
-) -> Iterator[Result]:
-    """Results for every input, in input order (folders sorted by path)."""
-    chunks = _chunks(plan(inputs, is_done))
-    head: list[list[Job | Result]] = []
-    if workers > 1:
-        # Look ahead: a pool (a model load per worker) only pays off for several chunks.
-        for chunk in chunks:
-            head.append(chunk)
-            if sum(isinstance(c[0], Job) for c in head) >= 2:
-                break
-        else:
-            workers = 1
-    chunks = itertools.chain(head, chunks)
-    if workers <= 1:
-        _init_worker(encoding, in_pool=False)
-        for chunk in chunks:
-            if isinstance(chunk[0], Result):
-                yield from chunk
-            else:
-                yield from process_chunk(chunk)
-        return
-    import multiprocessing as mp
-
-    # forkserver/spawn keep workers from inheriting the parent's threads and state
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(encoding,))
-    try:
-        inflight: deque = deque()
-        limit = workers * INFLIGHT_PER_WORKER
-        for chunk in chunks:
-            if isinstance(chunk[0], Result):
-                inflight.append(chunk)
-            else:
-                inflight.append(pool.apply_async(process_chunk, (chunk,)))
-            while len(inflight) >= limit:
-                yield from _take(inflight.popleft())
-        while inflight:
-            yield from _take(inflight.popleft())
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
-
-
-def _take(entry) -> list[Result]:
-    return entry if isinstance(entry, list) else entry.get()
+def _work(items: list[Item]) -> list[Outcome]:
+    assert _worker_extractor is not None
+    return extract_items(_worker_extractor, items)

@@ -7,7 +7,8 @@ import sys
 import click
 
 from . import __version__
-from .const import FORMATS
+from .const import FACT_KINDS, FORMATS
+from .settings import MAX_CHARS, MAX_WORKERS
 
 EPILOG = """\b
 Examples:
@@ -16,38 +17,82 @@ Examples:
   curl -s URL | newsfacts -f json | jq .entities
   newsfacts ~/news/ -f jsonl -o facts.jsonl     # a folder, recursively
   newsfacts ~/news/ --db facts.sqlite           # resumable SQLite store
+  newsfacts dump.jsonl.gz --date-field date     # a JSON Lines archive
+  find ~/news -name '*.txt' | newsfacts --files-from -
+  newsfacts -f highlight --types PER,ORG a.txt  # the article, people and companies marked
+  newsfacts top ~/news/                         # the corpus at a glance (newsfacts top --help)
 
 \b
-Exit codes: 0 all inputs read, 1 some input failed, 2 usage error,
-130 interrupted.
+Formats (-f):
+  table      the facts of each document grouped by kind, with counts (default)
+  json       one object for one input, an array for several (schema v2)
+  jsonl      one document object a line, streamed
+  csv        one row a fact (mention, amount, post), with a header row
+  tsv        the same, tab-separated
+  highlight  the article on the terminal with its facts marked by kind
+  html       one standalone page: the marked article, its facts beside it
+
+\b
+Exit codes: 0 all inputs read, 1 some input failed (or the store or
+output could not be used), 2 usage error, 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM). A closed stdout (| head) exits 0.
 """
 
 
-@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Command):
+    """`newsfacts top ...` is the corpus view; anything else is the extractor, as it always was.
+
+    Only a first argument spelled exactly `top` is the subcommand: read a file
+    named top as `./top` (or `newsfacts -- top`).
+    """
+
+    def main(self, args=None, prog_name=None, **extra):  # type: ignore[override]
+        argv = list(sys.argv[1:] if args is None else args)
+        if argv[:1] == ["top"]:
+            return top.main(argv[1:], prog_name=f"{prog_name or 'newsfacts'} top", **extra)
+        return super().main(argv, prog_name=prog_name, **extra)
+
+
+@click.command(cls=_Command, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output: a table for people, one JSON object/array, or JSON Lines.")
+              help="Output format (see the list below).")
+@click.option("--types", "types", default=None, metavar="KINDS", callback=lambda ctx, param, value: _types(value),
+              help=f"Keep only these kinds of fact in the output, e.g. PER,ORG ({','.join(FACT_KINDS)}).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Decode text inputs with this encoding instead of detecting it.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes for folders (default: number of CPUs).")
+@click.option("-w", "--workers", type=click.IntRange(1, MAX_WORKERS), default=None,
+              help=f"Worker processes (1-{MAX_WORKERS}; default: 1 on a machine of 2 CPUs or fewer, else one per CPU).")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Also store documents and facts in this SQLite file; skips documents already stored.")
 @click.option("--force", is_flag=True, help="With --db: process documents again even if already stored.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-@click.version_option(__version__, "-V", "--version", prog_name="newsfacts")
-def cli(inputs, fmt, output, encoding, workers, db, force, quiet):
+@click.option("--files-from", type=click.Path(exists=True, dir_okay=False, allow_dash=True), default=None,
+              metavar="FILE", help="Also read the inputs listed in FILE, one a line (- for stdin).")
+@click.option("--text-field", default="text", show_default=True, metavar="NAME",
+              help="Archives (.jsonl, .jsonl.gz): the field that holds the article text.")
+@click.option("--id-field", default="id", show_default=True, metavar="NAME",
+              help="Archives: the field whose value names a record (source archive.jsonl#ID); else the line number.")
+@click.option("--date-field", default=None, metavar="NAME",
+              help="Archives: the field that holds the publication date (becomes `published`).")
+@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True, metavar="N",
+              help="A document longer than N characters is an error line, not processed (0: no limit).")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, param, value:
+              _version(ctx, value), help="Show the versions of newsfacts, natasha, slovnet and the schemas.")
+def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_from, text_field, id_field, date_field,
+        max_chars):
     """Extract people, companies, places, hardware models and quantities
     from Russian-language tech news.
 
-    INPUT is a text file (.txt, .md), a saved web page (.html, .htm), a folder
-    (searched recursively for those) or - for stdin. With no INPUT, stdin is read.
+    INPUT is a text file (.txt, .md), a saved web page (.html, .htm), a JSON
+    Lines archive of articles (.jsonl, .jsonl.gz), a folder (searched
+    recursively for those) or - for stdin. With no INPUT, stdin is read.
     """
     if force and not db:
         raise click.UsageError("--force only makes sense with --db")
-    if not inputs:
+    if not inputs and files_from is None:
         if _stdin_is_terminal():
             click.echo(click.get_current_context().get_help(), err=True)
             sys.exit(2)
@@ -59,11 +104,97 @@ def cli(inputs, fmt, output, encoding, workers, db, force, quiet):
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+    if output is not None:
+        from .outfile import clash_with_inputs
+
+        clash = clash_with_inputs(output, inputs)
+        if clash:
+            raise click.UsageError(clash)
     from .runner import Options, execute
 
     opts = Options(inputs=tuple(inputs), fmt=fmt, output=output, encoding=encoding,
-                   workers=workers, db=db, force=force, quiet=quiet)
+                   workers=workers, db=db, force=force, quiet=quiet, files_from=files_from,
+                   text_field=text_field, id_field=id_field, date_field=date_field, max_chars=max_chars,
+                   types=types)
     sys.exit(execute(opts))
+
+
+TOP_EPILOG = """\b
+Examples:
+  newsfacts top ~/news/                  # extract a folder and count
+  newsfacts top --db facts.sqlite -n 20  # answer from a store, by SQL
+  newsfacts top --db facts.sqlite -f json | jq '.entities.ORG[:3]'
+  newsfacts top --db facts.sqlite --html corpus.html
+
+\b
+A file named top: newsfacts ./top (newsfacts top reads INPUTs).
+"""
+
+
+@click.command(epilog=TOP_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Answer from this store (made by newsfacts --db) instead of extracting INPUTs.")
+@click.option("-n", "--rows", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Rows per kind of entity, per currency, and of company-hardware pairs.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
+              help="A table for people, or one JSON object.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write the view as a standalone page with bar charts to this file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file instead of stdout.")
+@click.option("--encoding", default=None, metavar="NAME", help="Decode text inputs with this encoding.")
+@click.option("-w", "--workers", type=click.IntRange(1, MAX_WORKERS), default=None,
+              help=f"Worker processes (1-{MAX_WORKERS}; default as for newsfacts).")
+def top(inputs, db, rows, fmt, html_path, output, encoding, workers):
+    """The corpus at a glance: the most mentioned entities of each kind, the
+    hardware named with each company, and the largest amounts of money.
+
+    Reads INPUTs (files, folders, - for stdin) like newsfacts does, or a
+    --db store, which it answers from SQL without extracting anything.
+    """
+    if db and inputs:
+        raise click.UsageError("give INPUTs or --db, not both (store INPUTs first: newsfacts INPUT... --db PATH)")
+    if not db and not inputs:
+        if _stdin_is_terminal():
+            click.echo(click.get_current_context().get_help(), err=True)
+            sys.exit(2)
+        inputs = ("-",)
+    from .toprun import TopOptions, execute_top
+
+    sys.exit(execute_top(TopOptions(inputs=tuple(inputs), db=db, rows=rows, fmt=fmt, html=html_path,
+                                    output=output, encoding=encoding, workers=workers)))
+
+
+def _types(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    from .render.facts import parse_types
+
+    try:
+        return parse_types(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--types") from None
+
+
+def _version(ctx: click.Context, value: bool) -> None:
+    """Versions read from package metadata: natasha itself is never imported (that takes seconds)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .const import SCHEMA_VERSION
+    from .store import STORE_SCHEMA_VERSION
+
+    def of(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
+
+    click.echo(f"newsfacts {__version__} (natasha {of('natasha')}, slovnet {of('slovnet')}, "
+               f"JSON schema {SCHEMA_VERSION}, store schema {STORE_SCHEMA_VERSION})")
+    ctx.exit()
 
 
 def _stdin_is_terminal() -> bool:
@@ -86,11 +217,6 @@ def main() -> None:
 
 
 def _silence_stdout() -> None:
-    # Python flushes stdout at exit; point it at devnull so a closed pipe stays quiet.
-    import os
+    from .runner import _silence_stdout as silence
 
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    silence()

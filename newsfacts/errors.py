@@ -12,3 +12,15 @@ class InputError(NewsfactsError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class SettingError(NewsfactsError):
+    """An environment setting (NEWSFACTS_*) has a value that cannot be used."""
+
+
+class StoreError(NewsfactsError):
+    """The --db file cannot be used: not a newsfacts store, another schema version, locked, unwritable."""
+
+
+class Terminated(BaseException):  # noqa: N818 - named like KeyboardInterrupt, which it mirrors
+    """SIGTERM arrived: unwind like Ctrl-C (flush what is finished), then exit 143."""

@@ -6,6 +6,7 @@ work across the sentences of several documents.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -16,6 +17,16 @@ from .extractors.entities import assemble
 from .extractors.ner import NerTagger
 from .segment import split_sentences
 
+# Lone surrogates (from surrogateescape or unicode_escape decoding) cannot be
+# encoded as UTF-8, so the JSON of their document could not be written.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (one for one: offsets stay valid)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 # Sentences sent to NER at once: bounds memory on huge inputs and lets small
 # documents share a batch.
 CHUNK_SENTENCES = 512
@@ -24,9 +35,11 @@ CHUNK_SENTENCES = 512
 class Extractor:
     """Reusable extractor: ``Extractor().extract(text)`` or ``.map(texts)``."""
 
-    def __init__(self, *, hardware: bool = True, quantities: bool = True) -> None:
+    def __init__(self, *, hardware: bool = True, quantities: bool = True, facts: bool = True) -> None:
         self.use_hardware = hardware
         self.use_quantities = quantities
+        self.use_facts = facts  # dates, subjects of amounts, roles (newsfacts.facts)
+        self._facts = None
         self._ner: NerTagger | None = None
         self._hardware = None
         self._quantities = None
@@ -62,6 +75,7 @@ class Extractor:
         """Facts of many texts, in order, NER batched across them.
 
         An item is a text, a (source, text) pair or a (source, text, published) triple.
+        Lone surrogates in them are replaced by U+FFFD, so every Document encodes as UTF-8.
         """
         pending: list[_Pending] = []
         size = 0
@@ -69,6 +83,8 @@ class Extractor:
             if isinstance(item, str):
                 item = (f"<text {n}>", item)
             source, text, published = (*item, None)[:3]
+            source, text = clean_text(source), clean_text(text)
+            published = None if published is None else clean_text(published)
             sentences = split_sentences(text)
             if len(sentences) > CHUNK_SENTENCES:
                 yield from self._flush(pending)
@@ -88,17 +104,29 @@ class Extractor:
         flat = [s.text for p in pending for s in p.sentences]
         tags = self.ner.tag(flat)
         pos = 0
+        docs = []
         for p in pending:
             spans = tags[pos : pos + len(p.sentences)]
             pos += len(p.sentences)
-            yield self._build(p, spans)
+            docs.append(self._build(p, spans))
+        yield from self._link(docs)
 
     def _one_large(self, p: _Pending) -> Document:
         # NER over sentence chunks: memory stays bounded however long the input is.
         spans: list[list[tuple[int, int, str]]] = []
         for k in range(0, len(p.sentences), CHUNK_SENTENCES):
             spans.extend(self.ner.tag([s.text for s in p.sentences[k : k + CHUNK_SENTENCES]]))
-        return self._build(p, spans)
+        return self._link([self._build(p, spans)])[0]
+
+    def _link(self, docs: list[Document]) -> list[Document]:
+        """Facts stage: DATE entities, subjects of amounts, roles (one parse batch for all docs)."""
+        if not self.use_facts:
+            return docs
+        if self._facts is None:
+            from .facts import FactLinker
+
+            self._facts = FactLinker()
+        return self._facts.link(docs)
 
     def _build(self, p: _Pending, spans: Sequence[list[tuple[int, int, str]]]) -> Document:
         source, text, sentences = p.source, p.text, p.sentences

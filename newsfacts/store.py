@@ -1,18 +1,20 @@
 """A resumable SQLite store of extracted facts (``newsfacts --db facts.sqlite``).
 
-One row in ``documents`` per input path; its sentences, entities and
-quantities hang off it with ``ON DELETE CASCADE``, so re-processing a path is
-"delete the old row, insert the new one" and never leaves duplicates. Each
-:meth:`FactStore.write_batch` is one transaction: a process killed at any
-moment keeps every batch it had committed and nothing of the batch in flight,
-and a re-run skips what :meth:`FactStore.is_done` reports as stored.
+One row in ``documents`` per input key (absolute path, ``<stdin>#<sha256>``, or
+``/abs/archive.jsonl#<id>``), holding the document's full JSON besides its fact tables; its
+sentences, entities, quantities and roles hang off it with ``ON DELETE CASCADE``, so
+re-processing a key is "delete the old row, insert the new one" and never leaves duplicates.
+Each :meth:`FactStore.write_batch` is one transaction: a process killed at any moment keeps every
+batch it had committed and nothing of the batch in flight. A re-run asks :meth:`FactStore.is_done`
+and reads a stored document back with :meth:`FactStore.load`, so its output is complete.
 
-The database runs in WAL mode with ``synchronous=NORMAL``: readers (the
-``sqlite3`` shell, a notebook) can query while a run is writing, and a commit
-survives a killed process (only an OS crash or power loss can drop the last
-commits). Standard library only.
+The database runs in WAL mode with ``synchronous=NORMAL``: readers (the ``sqlite3`` shell, a
+notebook) can query while a run is writing, and a commit survives a killed process (only an OS
+crash or power loss can drop the last commits). A store locked by another writer is waited for
+``timeout`` seconds (``NEWSFACTS_DB_TIMEOUT``, default 60), then :class:`StoreError`. Every
+SQLite failure is a :class:`StoreError` with one line of text. Standard library only.
 
-Schema (version 1; ``meta.schema_version`` holds it)::
+Schema (version 2; ``meta.schema_version`` holds it)::
 
     CREATE TABLE meta (
         key   TEXT PRIMARY KEY,
@@ -20,11 +22,15 @@ Schema (version 1; ``meta.schema_version`` holds it)::
     );
     CREATE TABLE documents (
         id           INTEGER PRIMARY KEY,
-        path         TEXT NOT NULL,   -- the input path as given to newsfacts
-        content_hash TEXT,            -- sha256 hex of the raw file bytes; NULL if unreadable
+        path         TEXT NOT NULL,   -- the key: absolute path, <stdin>#<sha256>, /abs/archive.jsonl#<id>
+        source       TEXT NOT NULL,   -- the JSON "source": the path as given, <stdin>, archive.jsonl#<id>
+        content_hash TEXT,            -- sha256 hex of the raw bytes (file, or archive line); NULL if unreadable
         chars        INTEGER,         -- length of the extracted text; NULL on failure
+        published    TEXT,            -- ISO date of publication when the input tells it
+        schema       INTEGER,         -- JSON schema version of json below
         processed_at TEXT NOT NULL,   -- ISO-8601 UTC, e.g. 2024-05-01T12:00:00.123Z
-        error        TEXT             -- NULL when extraction succeeded
+        error        TEXT,            -- NULL when extraction succeeded
+        json         TEXT             -- the whole document object, as -f json prints it
     );
     CREATE UNIQUE INDEX documents_path ON documents(path);
     CREATE INDEX documents_content_hash ON documents(content_hash);
@@ -38,9 +44,9 @@ Schema (version 1; ``meta.schema_version`` holds it)::
     );
     CREATE TABLE entities (
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        type     TEXT NOT NULL,       -- PER, ORG, LOC, HARDWARE
+        type     TEXT NOT NULL,       -- PER, ORG, LOC, HARDWARE, DATE
         text     TEXT NOT NULL,       -- the mention as written
-        normal   TEXT NOT NULL,       -- canonical form ("NVIDIA H100", "Илон Маск")
+        normal   TEXT,                -- canonical form ("NVIDIA H100", "Илон Маск", "2023-12"); NULL: unresolved date
         vendor   TEXT,                -- HARDWARE only
         category TEXT,                -- HARDWARE only (GPU, CPU, ...)
         model    TEXT,                -- HARDWARE only (model without vendor)
@@ -58,50 +64,72 @@ Schema (version 1; ``meta.schema_version`` holds it)::
         approx INTEGER NOT NULL,      -- 0/1
         kind   TEXT NOT NULL,         -- count, money, percent, measure, ratio
         unit   TEXT NOT NULL,         -- USD/RUB/..., %, ГБ, раз, counted noun
+        subject_type   TEXT,          -- the entity the amount belongs to (PER, ORG, ...), else NULL
+        subject_normal TEXT,
+        subject_text   TEXT,          -- the mention naming it in the sentence (maybe "компания")
+        subject_start  INTEGER,
+        subject_stop   INTEGER,
+        predicate TEXT,               -- lemma tying them ("приобрести", "выручка"), else NULL
         start  INTEGER NOT NULL,
         stop   INTEGER NOT NULL,
         sentence INTEGER NOT NULL
     );
     CREATE INDEX quantities_kind_unit ON quantities(kind, unit, value);
+    CREATE INDEX quantities_subject ON quantities(subject_normal);
     CREATE INDEX quantities_document ON quantities(document_id);
+    CREATE TABLE roles (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        person   TEXT NOT NULL,       -- the person's normal form
+        org      TEXT,                -- the organisation's normal form, NULL when none is named
+        role     TEXT NOT NULL,       -- the post, nominative ("генеральный директор")
+        text     TEXT NOT NULL,
+        start    INTEGER NOT NULL,
+        stop     INTEGER NOT NULL,
+        sentence INTEGER NOT NULL
+    );
+    CREATE INDEX roles_org ON roles(org, role);
+    CREATE INDEX roles_person ON roles(person);
+    CREATE INDEX roles_document ON roles(document_id);
 
 Ready-made queries live in ``newsfacts/data/queries.sql``; see :func:`load_queries`.
 
 Usage::
 
     with FactStore("facts.sqlite") as store:
-        todo = [p for p in paths if not store.is_done(p, content_hash(read(p)))]
-        ...
-        store.write_batch(items)   # e.g. every 100 documents
+        if not store.is_done(key, digest):
+            store.write_batch(outcomes)   # newsfacts.outcome.Outcome records
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
+from typing import Any
 
 from .data import data_path
 from .doc import Document
+from .errors import StoreError
+from .outcome import Outcome
+from .readers import content_hash
+from .settings import DB_TIMEOUT
 
 __all__ = [
     "DDL",
     "STORE_SCHEMA_VERSION",
     "FactStore",
     "StoreError",
-    "StoredItem",
     "content_hash",
     "load_queries",
 ]
 
 # Version of the table layout below (independent of the JSON schema version):
 # bump it, and refuse to open older stores, whenever a column changes meaning.
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = 2
 
 # IF NOT EXISTS everywhere: opening an existing store re-applies this harmlessly.
 DDL = """\
@@ -112,10 +140,14 @@ CREATE TABLE IF NOT EXISTS meta (
 CREATE TABLE IF NOT EXISTS documents (
     id           INTEGER PRIMARY KEY,
     path         TEXT NOT NULL,
+    source       TEXT NOT NULL,
     content_hash TEXT,
     chars        INTEGER,
+    published    TEXT,
+    schema       INTEGER,
     processed_at TEXT NOT NULL,
-    error        TEXT
+    error        TEXT,
+    json         TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE INDEX IF NOT EXISTS documents_content_hash ON documents(content_hash);
@@ -131,7 +163,7 @@ CREATE TABLE IF NOT EXISTS entities (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     type     TEXT NOT NULL,
     text     TEXT NOT NULL,
-    normal   TEXT NOT NULL,
+    normal   TEXT,
     vendor   TEXT,
     category TEXT,
     model    TEXT,
@@ -151,69 +183,85 @@ CREATE TABLE IF NOT EXISTS quantities (
     approx INTEGER NOT NULL,
     kind   TEXT NOT NULL,
     unit   TEXT NOT NULL,
+    subject_type   TEXT,
+    subject_normal TEXT,
+    subject_text   TEXT,
+    subject_start  INTEGER,
+    subject_stop   INTEGER,
+    predicate TEXT,
     start  INTEGER NOT NULL,
     stop   INTEGER NOT NULL,
     sentence INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quantities_kind_unit ON quantities(kind, unit, value);
+CREATE INDEX IF NOT EXISTS quantities_subject ON quantities(subject_normal);
 CREATE INDEX IF NOT EXISTS quantities_document ON quantities(document_id);
+CREATE TABLE IF NOT EXISTS roles (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    person   TEXT NOT NULL,
+    org      TEXT,
+    role     TEXT NOT NULL,
+    text     TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    stop     INTEGER NOT NULL,
+    sentence INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS roles_org ON roles(org, role);
+CREATE INDEX IF NOT EXISTS roles_person ON roles(person);
+CREATE INDEX IF NOT EXISTS roles_document ON roles(document_id);
 """
 
 QUERIES_FILE = "queries.sql"
 
-_INSERT_DOCUMENT = "INSERT INTO documents (path, content_hash, chars, processed_at, error) VALUES (?, ?, ?, ?, ?)"
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (path, source, content_hash, chars, published, schema, processed_at, error, json)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _INSERT_SENTENCE = "INSERT INTO sentences (document_id, idx, start, stop, text) VALUES (?, ?, ?, ?, ?)"
 _INSERT_ENTITY = (
     "INSERT INTO entities (document_id, type, text, normal, vendor, category, model, start, stop, sentence)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_QUANTITY = (
-    "INSERT INTO quantities (document_id, text, value, max, approx, kind, unit, start, stop, sentence)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO quantities (document_id, text, value, max, approx, kind, unit, subject_type, subject_normal,"
+    " subject_text, subject_start, subject_stop, predicate, start, stop, sentence)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-class StoreError(Exception):
-    """The file is not a newsfacts store, or one of another schema version."""
-
-
-@dataclass(frozen=True)
-class StoredItem:
-    """One input's outcome, as the CLI hands it to :meth:`FactStore.write_batch`.
-
-    ``content_hash`` is :func:`content_hash` of the raw file bytes (None when
-    the file could not be read); ``document`` is None when extraction failed,
-    and then ``error`` says why.
-    """
-
-    path: str
-    content_hash: str | None
-    document: Document | None
-    error: str | None = None
-
-
-def content_hash(data: bytes) -> str:
-    """sha256 hex digest of the raw input bytes (before decoding or HTML cleanup)."""
-    return hashlib.sha256(data).hexdigest()
+_INSERT_ROLE = (
+    "INSERT INTO roles (document_id, person, org, role, text, start, stop, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 class FactStore:
     """Opens or creates a store at ``path``; see the module docstring for the schema."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch is
-        # exactly one transaction and nothing is committed behind our back.
-        # timeout: a second writer (or a reader checkpointing) waits instead of failing.
-        self._conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=60.0)
+    def __init__(self, path: str | os.PathLike[str], timeout: float = DB_TIMEOUT) -> None:
+        self.path = os.fspath(path)
+        if os.path.isdir(self.path):
+            raise StoreError(f"{self.path}: is a folder, not a database file")
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch is exactly one
+        # transaction and nothing is committed behind our back. timeout: a second writer (or a
+        # reader checkpointing) is waited for this long instead of failing at once.
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open: {_one_line(exc)}") from exc
         try:
             self._setup()
+        except StoreError:
+            self._conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             self._conn.close()
-            raise StoreError(f"{os.fspath(path)}: not a newsfacts store ({exc})") from exc
+            raise StoreError(f"{self.path}: {_describe(exc)}") from exc
         except BaseException:
             self._conn.close()
             raise
@@ -230,88 +278,106 @@ class FactStore:
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if tables and "meta" not in tables:
-                raise StoreError("the database has tables but no newsfacts meta table")
+                raise StoreError(f"{self.path}: not a newsfacts store (it has tables but no newsfacts meta table)")
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if tables else None
+            if tables and (row is None or row[0] != str(STORE_SCHEMA_VERSION)):
+                found = None if row is None else row[0]
+                raise StoreError(
+                    f"{self.path}: store schema version {found}, this newsfacts needs {STORE_SCHEMA_VERSION};"
+                    " use a new --db file"
+                )
             for statement in _split_statements(DDL):
                 conn.execute(statement)
             conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
                 (str(STORE_SCHEMA_VERSION),),
             )
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None or row[0] != str(STORE_SCHEMA_VERSION):
-                found = None if row is None else row[0]
-                raise StoreError(
-                    f"store schema version {found}, this newsfacts needs {STORE_SCHEMA_VERSION}; use a new --db file"
-                )
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 
     def is_done(self, path: str, content_hash: str) -> bool:
-        """True if ``path`` is stored with this content hash and without an error."""
-        row = self._conn.execute(
-            "SELECT 1 FROM documents WHERE path = ? AND content_hash = ? AND error IS NULL",
-            (path, content_hash),
-        ).fetchone()
+        """True if ``path`` (a key) is stored with this content hash and without an error."""
+        try:
+            row = self._conn.execute(
+                "SELECT 1 FROM documents WHERE path = ? AND content_hash = ? AND error IS NULL",
+                (path, content_hash),
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {_describe(exc)}") from exc
         return row is not None
 
-    def write_batch(self, items: Iterable[StoredItem]) -> None:
-        """Store ``items`` in one transaction, replacing older rows of the same paths.
+    def load(self, path: str) -> dict[str, Any] | None:
+        """The stored document object of ``path`` (as ``Document.as_json()`` gave it), or None."""
+        try:
+            row = self._conn.execute(
+                "SELECT json FROM documents WHERE path = ? AND error IS NULL", (path,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {_describe(exc)}") from exc
+        return None if row is None or row[0] is None else json.loads(row[0])
 
-        All or nothing: if any item is invalid or the process dies, none of the
-        batch is stored.
+    def write_batch(self, items: Iterable[Outcome]) -> None:
+        """Store ``items`` in one transaction, replacing older rows of the same keys.
+
+        All or nothing: if any item is invalid or the process dies, none of the batch is stored.
+        Outcomes marked ``stored`` are already in the store and are left as they are.
         """
         conn = self._conn
         now = _utc_now()
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {_describe(exc)}") from exc
         try:
             for item in items:
-                self._write_item(item, now)
-        except BaseException:
-            conn.execute("ROLLBACK")
+                if not item.stored:
+                    self._write_item(item, now)
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: {_describe(exc)}") from exc
             raise
-        conn.execute("COMMIT")
 
-    def _write_item(self, item: StoredItem, now: str) -> None:
-        doc = item.document
-        error = item.error if item.error is not None else (doc.error if doc is not None else None)
-        if doc is None and error is None:
-            raise ValueError(f"{item.path}: a StoredItem needs a document or an error")
+    def _write_item(self, item: Outcome, now: str) -> None:
+        doc = item.doc
+        if isinstance(doc, Document):  # library callers may hand the typed result
+            doc = doc.as_json()
+        if doc is None and item.error is None:
+            raise ValueError(f"{item.key}: an outcome needs a document or an error")
         conn = self._conn
-        # Replace semantics: the cascade removes the old sentences/entities/quantities.
-        conn.execute("DELETE FROM documents WHERE path = ?", (item.path,))
+        # Replace semantics: the cascade removes the old sentences/entities/quantities/roles.
+        conn.execute("DELETE FROM documents WHERE path = ?", (item.key,))
+        if doc is None:
+            conn.execute(_INSERT_DOCUMENT, (item.key, item.source, item.content_hash, None, None, None, now,
+                                            item.error, None))
+            return
         cur = conn.execute(
             _INSERT_DOCUMENT,
-            (item.path, item.content_hash, None if doc is None else doc.chars, now, error),
+            (item.key, item.source, item.content_hash, doc.get("chars"), doc.get("published"), doc.get("schema"),
+             now, item.error, json.dumps(doc, ensure_ascii=False)),
         )
         doc_id = cur.lastrowid
-        if doc is None:
-            return
-        conn.executemany(_INSERT_SENTENCE, [(doc_id, s.index, s.start, s.stop, s.text) for s in doc.sentences])
+        conn.executemany(
+            _INSERT_SENTENCE, [(doc_id, s["index"], s["start"], s["stop"], s["text"]) for s in doc["sentences"]]
+        )
         conn.executemany(
             _INSERT_ENTITY,
             [
-                (doc_id, e.type, e.text, e.normal, e.vendor, e.category, e.model, e.start, e.stop, e.sentence)
-                for e in doc.entities
+                (doc_id, e["type"], e["text"], e.get("normal"), e.get("vendor"), e.get("category"), e.get("model"),
+                 e["start"], e["stop"], e["sentence"])
+                for e in doc["entities"]
             ],
         )
+        conn.executemany(_INSERT_QUANTITY, [_quantity_row(doc_id, q) for q in doc["quantities"]])
         conn.executemany(
-            _INSERT_QUANTITY,
+            _INSERT_ROLE,
             [
-                (
-                    doc_id,
-                    q.text,
-                    float(q.value),
-                    None if q.max is None else float(q.max),
-                    int(bool(q.approx)),
-                    q.kind,
-                    q.unit,
-                    q.start,
-                    q.stop,
-                    q.sentence,
-                )
-                for q in doc.quantities
+                (doc_id, r["person"], r.get("org"), r["role"], r["text"], r["start"], r["stop"], r["sentence"])
+                for r in doc.get("roles") or ()
             ],
         )
 
@@ -328,6 +394,25 @@ class FactStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _quantity_row(doc_id: int, q: dict[str, Any]) -> tuple:
+    s = q.get("subject") or {}
+    return (
+        doc_id, q["text"], float(q["value"]), None if q.get("max") is None else float(q["max"]),
+        int(bool(q.get("approx"))), q["kind"], q["unit"],
+        s.get("type"), s.get("normal"), s.get("text"), s.get("start"), s.get("stop"), q.get("predicate"),
+        q["start"], q["stop"], q["sentence"],
+    )
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    text = _one_line(exc)
+    if "locked" in text or "busy" in text:
+        return f"{text} (another process holds it; waited NEWSFACTS_DB_TIMEOUT seconds)"
+    if isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text):
+        return f"not a newsfacts store ({text})"
+    return text
 
 
 def _split_statements(script: str) -> list[str]:
@@ -354,10 +439,9 @@ _NAME_RE = re.compile(r"^--\s*name:\s*(\w+)\s*$")
 def load_queries() -> dict[str, str]:
     """The named queries of ``newsfacts/data/queries.sql``: ``{"top_hardware": "SELECT ...;", ...}``.
 
-    A block starts at a ``-- name: NAME`` line and runs to the next one; the
-    text keeps its comments and trailing semicolon, so it can be passed to
-    ``sqlite3.Connection.execute`` or to the ``sqlite3`` shell as is. Named
-    parameters (``:hardware``) are bound by the caller.
+    A block starts at a ``-- name: NAME`` line and runs to the next one; the text keeps its
+    comments and trailing semicolon, so it can be passed to ``sqlite3.Connection.execute`` or
+    piped to the ``sqlite3`` shell as is. Named parameters (``:hardware``) are bound by the caller.
     """
     queries: dict[str, str] = {}
     name: str | None = None

@@ -28,3 +28,13 @@ def _no_color(monkeypatch):
     # outputs compared in tests must not depend on the developer's terminal
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("COLUMNS", raising=False)
+
+
+def pytest_addoption(parser):
+    # `pytest --regen` rewrites golden files and README outputs instead of comparing them
+    parser.addoption("--regen", action="store_true", help="rewrite tests/golden/*.json and README outputs")
+
+
+@pytest.fixture(scope="session")
+def regen(request) -> bool:
+    return request.config.getoption("--regen")

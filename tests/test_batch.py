@@ -66,15 +66,15 @@ def test_db_stores_good_documents_and_the_bad_one_with_its_error(corpus, tmp_pat
     result = invoke("-w", "2", "-f", "jsonl", "--db", str(db), str(corpus))
     assert result.exit_code == 1
     assert f"newsfacts: {bad}: not a text file" in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("newsfacts: 19 files, ")
-    assert ", 1 failed, 0 already stored in " in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("newsfacts: 19 documents, ")
+    assert ", 1 failed, 0 from the store in " in result.stderr
     assert rows(db, "SELECT COUNT(*) FROM documents WHERE error IS NULL") == [(18,)]
     assert rows(db, "SELECT path, error FROM documents WHERE error IS NOT NULL") == [(str(bad), "not a text file")]
     assert rows(db, "SELECT COUNT(DISTINCT document_id) FROM entities WHERE type = 'HARDWARE'") == [(15,)]
 
     again = invoke("-w", "2", "-f", "jsonl", "--db", str(db), str(corpus))
-    assert again.stdout == ""  # nothing new to extract
-    assert ", 1 failed, 18 already stored in " in again.stderr
+    assert again.stdout == result.stdout  # nothing extracted again, every document written again
+    assert ", 1 failed, 18 from the store in " in again.stderr
     assert rows(db, "SELECT COUNT(*) FROM documents") == [(19,)]
 
     forced = invoke("-w", "1", "-f", "jsonl", "--db", str(db), "--force", str(corpus))
@@ -88,7 +88,9 @@ def test_changed_file_is_extracted_again(corpus, tmp_path):
     target = corpus / "part0" / "00.txt"
     target.write_text("Илон Маск купил 5 тысяч ускорителей H200.", encoding="utf-8")
     result = invoke("-w", "1", "-f", "jsonl", "--db", str(db), str(corpus))
-    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(target)]
+    assert len(result.stdout.splitlines()) == 18
+    assert ", 0 failed, 17 from the store in " in result.stderr
+    assert result.stdout == invoke("-w", "1", "-f", "jsonl", str(corpus)).stdout
     sql = "SELECT normal FROM entities JOIN documents d ON d.id = document_id WHERE d.path = ? AND type = 'PER'"
     assert rows(db, sql, str(target)) == [("Илон Маск",)]
 
@@ -108,7 +110,8 @@ def test_killed_run_loses_nothing_committed_and_the_rerun_completes(corpus, tmp_
     assert 2 <= done < 18
     rerun = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert rerun.returncode == 0, rerun.stderr
-    assert len(rerun.stdout.splitlines()) == 18 - done
+    assert rerun.stdout == invoke("-w", "1", "-f", "jsonl", str(corpus)).stdout  # as if never interrupted
+    assert f", {done} from the store in " in rerun.stderr
     assert rows(db, "SELECT COUNT(*), COUNT(DISTINCT path) FROM documents") == [(18, 18)]
     per_doc = rows(db, "SELECT COUNT(*) FROM entities GROUP BY document_id HAVING COUNT(*) > 0")
     assert len(per_doc) == 18
@@ -122,7 +125,7 @@ def test_readme_queries_on_a_small_folder(corpus, tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, sql in queries.items():
         body = "\n".join(line for line in sql.splitlines() if not line.startswith("--")).strip()
-        assert body.replace(":hardware", "'NVIDIA H100'") in readme, name
+        assert body.replace(":hardware", "'NVIDIA H100'").replace(":org", "'Intel'") in readme, name
     with sqlite3.connect(db) as con:
         top = con.execute(queries["top_hardware"]).fetchall()
         companies = con.execute(queries["companies_with_hardware"], {"hardware": "NVIDIA H100"}).fetchall()

@@ -65,10 +65,12 @@ def test_large_input_runs_ner_in_bounded_chunks(extractor, monkeypatch):
     assert sum(e.type == "ORG" for e in doc.entities) == 35
 
 
-def test_pymorphy2_is_aliased_to_pymorphy3(extractor):
+def test_pymorphy2_is_aliased_to_pymorphy3():
     import sys
 
-    extractor.ner  # noqa: B018 - loads natasha
+    from newsfacts._compat import install_pymorphy_alias
+
+    install_pymorphy_alias()
     assert sys.modules["pymorphy2"] is sys.modules["pymorphy3"]
 
 
@@ -82,12 +84,129 @@ def test_organisation_one_normal_across_cases(extractor, text, expected):
     assert by_type(extractor.extract(text), "ORG") == expected
 
 
-def test_fast_cnn_encoder_tags_like_slovnet(sample_text):
+# Our own sentences in the style of the news: names, quotes, hyphens, numbers,
+# Latin brands, abbreviations, lists, odd punctuation and one-token sentences.
+NER_SENTENCES = [
+    "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
+    "Сбербанк и «Яндекс» открыли лабораторию в Новосибирске.",
+    "Генеральный директор OpenAI Сэм Альтман выступил в Сан-Франциско.",
+    "По словам Анны Петровой-Водкиной, «Ростех» вложит 2,5 млрд руб. в завод под Тулой.",
+    "Microsoft, Google и Amazon (AWS) закупили около 10 000 ускорителей H100.",
+    "Министр цифрового развития РФ Максут Шадаев заявил: «Это только начало».",
+    "В Санкт-Петербурге прошёл форум ПМЭФ-2024; на нём выступил Герман Греф.",
+    "Компания Samsung Electronics из Южной Кореи показала Galaxy S24 Ultra.",
+    "Илон Маск, Tesla и SpaceX — снова в центре внимания.",
+    "ООО «Газпром нефть» и ПАО «МТС» подписали соглашение в г. Москве.",
+    "Yahoo! и AT&T договорились о партнёрстве в Нью-Йорке.",
+    "Президент США Джо Байден посетил завод Intel в штате Огайо...",
+    "Т. е. Роскомнадзор (РКН) снова замедлил YouTube?!",
+    "Жан-Поль Готье и Мария Шарапова посетили Париж :)",
+    "Курс доллара вырос на 1,5% — до 92,3 руб.; евро подешевел.",
+    "Акции «Аэрофлота» упали на 3/4 после заявления Минфина.",
+    "Алексей Навальный",
+    "Apple",
+    "Москва.",
+    "«Яндекс.Маркет» и Ozon — крупнейшие маркетплейсы России.",
+    "Вице-премьер Дмитрий Чернышенко встретился с главой Huawei Жэнь Чжэнфэем в Шэньчжэне.",
+    "АО «НПО им. С. А. Лавочкина» получило заказ от Роскосмоса на 2025–2027 гг.",
+    "В Калифорнии, Техасе и Аризоне строят дата-центры Meta, xAI и Oracle.",
+    "Основатель Telegram Павел Дуров был задержан во Франции 24 августа.",
+]
+
+
+def _slovnet_tags(sentences, batch_size):
+    """The reference: natasha's own slovnet NER model, `batch_size` sentences padded together."""
+    from razdel import tokenize
+
+    from newsfacts._compat import install_pymorphy_alias
+    from newsfacts.extractors.ner import _bio_spans
+
+    install_pymorphy_alias()
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    infer = NewsNERTagger(NewsEmbedding()).infer
+    infer.encoder.batch_size = batch_size
+    tokens = [[(t.start, t.stop, t.text) for t in tokenize(s)] for s in sentences]
+    keep = [n for n, t in enumerate(tokens) if t]
+    preds = infer.decoder(infer.process(infer.encoder([[t[2] for t in tokens[n]] for n in keep])))
+    result = [[] for _ in sentences]
+    for n, tags in zip(keep, preds, strict=True):
+        result[n] = _bio_spans(tokens[n], tags)
+    return result
+
+
+def test_ner_tags_like_slovnet(sample_text):
     from newsfacts.extractors.ner import NerTagger
     from newsfacts.segment import split_sentences
 
-    sentences = [s.text for s in split_sentences(sample_text)] + [
-        "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
-        "Сбербанк и «Яндекс» открыли лабораторию в Новосибирске.",
-    ]
-    assert NerTagger(fast=True).tag(sentences) == NerTagger(fast=False).tag(sentences)
+    # with an empty text among them; slovnet pads its batches to their longest sentence,
+    # and a sentence's tags do not depend on the batch (natasha's default is 8)
+    sentences = [s.text for s in split_sentences(sample_text)] + NER_SENTENCES * 3 + [""]
+    ours = NerTagger().tag(sentences)
+    assert ours == _slovnet_tags(sentences, batch_size=8)
+    assert ours == _slovnet_tags(sentences, batch_size=64)
+    assert ours[-1] == []
+    assert sum(map(len, ours)) > 100  # the comparison is over real spans
+
+
+def test_ner_loads_without_natasha():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsfacts.extractors.ner import NerTagger; NerTagger().tag(['Илон Маск купил Twitter.']);"
+        "print(sorted(m for m in ('natasha', 'slovnet', 'navec') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_ner_tags_do_not_depend_on_how_rows_are_packed(sample_text, monkeypatch):
+    from newsfacts.extractors import ner
+    from newsfacts.segment import split_sentences
+
+    sentences = [s.text for s in split_sentences(sample_text)] + NER_SENTENCES
+    tagger = ner.NerTagger()
+    whole = tagger.tag(sentences)
+    monkeypatch.setattr(ner, "PACK_ROWS", 40)  # many packs, long sentences alone in one
+    assert tagger.tag(sentences) == whole
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Глава Nvidia Дженсен Хуанг прилетел в Тайбэй, где встретился с руководством TSMC.",
+            [("Nvidia", "ORG"), ("Дженсен Хуанг", "PER"), ("Тайбэй", "LOC"), ("TSMC", "ORG")],
+        ),
+        (
+            "По словам Анны Петровой-Водкиной, «Ростех» вложит 2,5 млрд руб. в завод под Тулой.",
+            [("Анны Петровой-Водкиной", "PER"), ("Ростех", "ORG"), ("Тулой", "LOC")],
+        ),
+        (
+            "Yahoo! и AT&T договорились о партнёрстве в Нью-Йорке.",
+            [("Yahoo!", "ORG"), ("AT&T", "ORG"), ("Нью-Йорке", "LOC")],
+        ),
+    ],
+)
+def test_ner_spans_exactly(sentence, expected):
+    from newsfacts.extractors.ner import NerTagger
+
+    (spans,) = NerTagger().tag([sentence])
+    assert [(sentence[a:b], kind) for a, b, kind in spans] == expected
+
+
+def test_ner_refuses_a_model_whose_pad_embedding_is_not_zero(monkeypatch):
+    import dataclasses
+
+    from newsfacts.extractors import models, ner
+
+    real = models.load_slovnet()
+    node = real.config["emb"]["shape"]["weight"]
+    arrays = dict(real.arrays)
+    weight = arrays[node["array"]].copy()
+    weight[real.vocabs["shape"].pad_id] = 1.0
+    arrays[node["array"]] = weight
+    monkeypatch.setattr(ner, "load_slovnet", lambda: dataclasses.replace(real, arrays=arrays))
+    with pytest.raises(ValueError, match="<pad> embeddings are not zero"):
+        ner.NerTagger()

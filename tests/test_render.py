@@ -1,9 +1,12 @@
 import io
 import json
 
+import pytest
 from rich.console import Console
 
 from newsfacts.render import JsonlWriter, JsonWriter, TableWriter, format_number
+from newsfacts.render.facts import Mark, document_text, format_amount, nest, parse_types, printable_lines, select
+from newsfacts.render.table import quantity_table
 
 DOC = {
     "source": "a.txt",
@@ -80,3 +83,65 @@ def test_table_writer_off_a_terminal_has_no_escapes(monkeypatch):
 def test_format_number():
     assert [format_number(v) for v in (10000.0, 2.5, 2.5e9, None, 1234.5)] == ["10 000", "2.5", "2 500 000 000", "",
                                                                             "1 234.5"]
+
+
+# ------------------------------------------------------------------ shared view helpers
+
+
+
+def test_parse_types_upper_cases_dedupes_and_names_the_known_kinds():
+    assert parse_types(" per,Org,PER ") == ("PER", "ORG")
+    with pytest.raises(ValueError, match="unknown kind GPU, CPU; known kinds: PER,ORG,LOC,HARDWARE,DATE,QUANTITY,ROLE"):
+        parse_types("GPU,PER,CPU")
+    with pytest.raises(ValueError, match="no kind given"):
+        parse_types(" , ")
+
+
+def test_select_keeps_sentences_and_only_the_kinds_asked_for():
+    doc = DOC | {"roles": [{"person": "a", "org": None, "role": "b", "text": "t", "start": 0, "stop": 1,
+                            "sentence": 0}]}
+    only_hw = select(doc, ("HARDWARE",))
+    assert [e["type"] for e in only_hw["entities"]] == ["HARDWARE"]
+    assert only_hw["quantities"] == [] and only_hw["roles"] == [] and only_hw["sentences"] == DOC["sentences"]
+    assert select(doc, ("QUANTITY", "ROLE"))["entities"] == []
+    assert select(doc, None) is doc
+
+
+def test_document_text_rebuilt_from_sentences_keeps_every_offset():
+    doc = {"chars": 25, "sentences": [{"start": 0, "stop": 5, "text": "Один."}, {"start": 6, "stop": 11,
+                                                                              "text": "Два."[:4] + "!"},
+                                      {"start": 13, "stop": 24, "text": "Третий абз."}]}
+    text = document_text(doc)
+    assert text == "Один. Два.!\n\nТретий абз.\n"
+    assert len(text) == 25 and text[13:24] == "Третий абз."
+    assert document_text({"text": "as given", "sentences": []}) == "as given"
+
+
+def test_nest_puts_inner_marks_inside_and_leaves_out_crossing_ones():
+    outer, inner, crossing, after = (Mark("QUANTITY", 0, 10, "", None), Mark("LOC", 4, 7, "", None),
+                                     Mark("ORG", 8, 12, "", None), Mark("PER", 12, 14, "", None))
+    forest = nest([outer, inner, crossing, after])
+    assert [(m.kind, [c[0].kind for c in kids]) for m, kids in forest] == [("QUANTITY", ["LOC"]), ("PER", [])]
+
+
+def test_format_amount_and_a_max_column_only_for_ranges():
+    q = {"value": 1000.0, "max": 2000.0, "approx": True, "unit": "USD", "text": "1-2 тыс. долларов",
+         "kind": "money"}
+    assert format_amount(q) == "~1 000–2 000 USD"
+    assert [c.header for c in quantity_table([q]).columns] == ["Text", "Value", "Max", "Unit", "Kind", "≈"]
+    assert "Max" not in [c.header for c in quantity_table([q | {"max": None}]).columns]
+
+
+def test_printable_lines_keeps_line_breaks_and_tabs_and_escapes_the_rest():
+    assert printable_lines("a\x1b[2Jb\nc\td\re\u202ef") == "a\\x1b[2Jb\nc\td\\re\\u202ef"
+    assert printable_lines("Илон Маск — «ИИ» 10 000\n") == "Илон Маск — «ИИ» 10 000\n"
+
+
+def test_facts_of_one_kind_on_one_span_are_one_mark():
+    from newsfacts.render.facts import marks
+
+    role = {"org": "DeepMind", "role": "инженер", "text": "Игоря и Мануэля, инженеров DeepMind", "start": 0,
+            "stop": 35, "sentence": 0}
+    doc = {"entities": [], "quantities": [], "roles": [role | {"person": "Игорь"}, role | {"person": "Мануэль"}]}
+    (mark,) = marks(doc)
+    assert mark.normal == "Игорь — инженер — DeepMind; Мануэль — инженер — DeepMind"

@@ -33,3 +33,47 @@ def test_offsets_slice_text(sample_text):
     for i, s in enumerate(sentences):
         assert s.index == i
         assert sample_text[s.start : s.stop] == s.text
+
+
+# Our own tricky sentences: every razdel join rule (dash, underscore, float,
+# fraction, punctuation runs, smileys, other symbols, Yahoo!) and their edges.
+TOKENIZE_CASES = [
+    "Илон Маск купил Twitter.",
+    "Кто-то сказал что-то о Санкт-Петербурге, а -то и нет.",
+    "Курс вырос на 2,5% (до 92.30 руб.), а 3/4 акций и 1\\2 долей — в обороте.",
+    "snake_case и _под_ и __init__ — имена.",
+    "Что?! Да... Ну!!! :) ;-( =((( :-))",
+    "Ой -- да ** и ***, а ---.",
+    "ΔP и mβж, Δσ, ©2024, ™Apple, ½.",
+    "Yahoo! и yahoo!! и Yahoo ! и YAHOO!",
+    "«Яндекс» — “Сбер” „ВТБ“ 'Ozon' (МТС) [ВК] {Тинькофф}",
+    "x86-64, Wi-Fi 6E, 5G-модем, H100-SXM5, -5°C и +7 (495) 123-45-67.",
+    "e-mail: ivan@example.ru, сайт https://example.ru/a_b?c=1&d=2 #тег",
+    "1.2.3 и 1,2,3 и 1/2/3 и 10:30 и 2024–2025 гг.",
+    "Т. е. и т.д., и т. п.; А.С. Пушкин",
+    "   ",
+    "",
+    "-",
+    "--",
+    "a-",
+    "-b",
+    "5.",
+    ".5",
+]
+
+
+@pytest.mark.parametrize("text", TOKENIZE_CASES)
+def test_tokenize_agrees_with_razdel(text):
+    from razdel import tokenize as razdel_tokenize
+
+    from newsfacts.segment import tokenize
+
+    assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+def test_tokenize_exact_tokens():
+    from newsfacts.segment import tokenize
+
+    assert [t[2] for t in tokenize("Кто-то купил 2,5 млн акций Yahoo! за $3/4 :)")] == [
+        "Кто-то", "купил", "2,5", "млн", "акций", "Yahoo!", "за", "$", "3/4", ":)",
+    ]

@@ -17,15 +17,20 @@ import pytest
 
 import newsfacts
 from newsfacts.doc import Document, Entity, Quantity, Sentence
+from newsfacts.outcome import Outcome
 from newsfacts.store import (
     DDL,
     STORE_SCHEMA_VERSION,
     FactStore,
-    StoredItem,
     StoreError,
     content_hash,
     load_queries,
 )
+
+
+def StoredItem(path: str, digest: str | None, doc: Document | None, error: str | None = None) -> Outcome:  # noqa: N802
+    """An outcome as the run path hands it to the store (key = source = path here)."""
+    return Outcome(path, path, digest, None if doc is None else doc.as_json(), error)
 
 REPO_ROOT = Path(newsfacts.__file__).resolve().parent.parent
 TESTS_DIR = Path(__file__).resolve().parent
@@ -35,7 +40,7 @@ def _sentence(index: int, text: str, start: int) -> Sentence:
     return Sentence(index, start, start + len(text), text)
 
 
-def make_items(n: int) -> list[StoredItem]:
+def make_items(n: int) -> list[Outcome]:
     """n small items; number 3 is a failure (unreadable file). Also imported by the crash child."""
     items = []
     for i in range(n):
@@ -126,7 +131,7 @@ DOC_C = Document(
 )
 
 
-def corpus_items() -> list[StoredItem]:
+def corpus_items() -> list[Outcome]:
     docs = [DOC_A, DOC_B, DOC_C]
     items = [StoredItem(d.source, content_hash(d.text.encode()), d) for d in docs]
     items.append(StoredItem("news/broken.html", content_hash(b"\xff\xfe"), None, "binary file"))
@@ -153,7 +158,7 @@ def test_new_store_has_schema_wal_and_version(db: Path) -> None:
     FactStore(db).close()
     conn = sqlite3.connect(db)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"meta", "documents", "sentences", "entities", "quantities"}
+    assert tables == {"meta", "documents", "sentences", "entities", "quantities", "roles"}
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
     assert indexes == {
         "documents_path",
@@ -161,7 +166,11 @@ def test_new_store_has_schema_wal_and_version(db: Path) -> None:
         "entities_type_normal",
         "entities_document",
         "quantities_kind_unit",
+        "quantities_subject",
         "quantities_document",
+        "roles_org",
+        "roles_person",
+        "roles_document",
     }
     assert rows(conn, "PRAGMA index_info(entities_type_normal)") == [
         (0, 1, "type"),
@@ -176,7 +185,7 @@ def test_new_store_has_schema_wal_and_version(db: Path) -> None:
     assert rows(conn, "SELECT key, value FROM meta") == [("schema_version", str(STORE_SCHEMA_VERSION))]
     fks = {
         (r[2], r[3], r[4], r[6])
-        for t in ("sentences", "entities", "quantities")
+        for t in ("sentences", "entities", "quantities", "roles")
         for r in conn.execute(f"PRAGMA foreign_key_list({t})")
     }
     assert fks == {("documents", "document_id", "id", "CASCADE")}
@@ -187,7 +196,7 @@ def test_module_docstring_shows_the_ddl() -> None:
     import newsfacts.store as store_module
 
     doc = store_module.__doc__ or ""
-    for table in ("meta", "documents", "sentences", "entities", "quantities"):
+    for table in ("meta", "documents", "sentences", "entities", "quantities", "roles"):
         assert f"CREATE TABLE {table} (" in doc
         assert f"CREATE TABLE IF NOT EXISTS {table} (" in DDL
     for index in re.findall(r"CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (\w+)", DDL):
@@ -254,12 +263,15 @@ def test_write_batch_stores_exact_rows(corpus_db: Path) -> None:
         (1, "HARDWARE", "NVIDIA H100", "NVIDIA H100", "NVIDIA", "GPU", "H100", 21, 32, 0),
         (1, "HARDWARE", "H100", "NVIDIA H100", "NVIDIA", "GPU", "H100", 49, 53, 1),
     ]
-    assert rows(conn, "SELECT * FROM quantities ORDER BY document_id, start") == [
+    plain = "document_id, text, value, max, approx, kind, unit, start, stop, sentence"
+    assert rows(conn, f"SELECT {plain} FROM quantities ORDER BY document_id, start") == [
         (1, "10 000 NVIDIA H100", 10000.0, None, 0, "count", "ускоритель", 14, 32, 0),
         (1, "$10 млн", 10_000_000.0, None, 0, "money", "USD", 36, 43, 0),
         (2, "1–2 млрд рублей", 1e9, 2e9, 0, "money", "RUB", 39, 54, 0),
         (3, "$500 млн", 5e8, None, 0, "money", "USD", 43, 51, 0),
     ]
+    subjects = "subject_type, subject_normal, subject_text, subject_start, subject_stop, predicate"
+    assert rows(conn, f"SELECT {subjects} FROM quantities WHERE document_id = 1") == [(None,) * 6] * 2
     # The failed document has no facts.
     for table in ("sentences", "entities", "quantities"):
         assert conn.execute(f"SELECT COUNT(*) FROM {table} WHERE document_id = 4").fetchone() == (0,)
@@ -329,12 +341,14 @@ def test_failure_then_success_replaces_error_row(db: Path) -> None:
         assert store.is_done("x.txt", content_hash(b"x"))
 
 
-def test_document_error_field_is_stored(db: Path) -> None:
-    doc = Document("y.txt", "", error="empty after HTML cleanup")
+def test_error_outcome_is_stored_and_retried(db: Path) -> None:
     with FactStore(db) as store:
-        store.write_batch([StoredItem("y.txt", content_hash(b"<html>"), doc)])
-        assert rows(store._conn, "SELECT chars, error FROM documents") == [(0, "empty after HTML cleanup")]
-        assert not store.is_done("y.txt", content_hash(b"<html>"))
+        store.write_batch([StoredItem("y.html", content_hash(b"<html>"), None, "no article text found in page")])
+        assert rows(store._conn, "SELECT chars, error, json FROM documents") == [
+            (None, "no article text found in page", None)
+        ]
+        assert not store.is_done("y.html", content_hash(b"<html>"))
+        assert store.load("y.html") is None
 
 
 def test_same_path_twice_in_one_batch_keeps_the_last(db: Path) -> None:
@@ -452,10 +466,10 @@ def test_sigkill_loses_nothing_committed_and_rerun_completes(db: Path) -> None:
     # The re-run, as the CLI does it: skip what is done, write the rest in batches.
     items = make_items(n)
     with FactStore(db) as store:
-        todo = [it for it in items if not store.is_done(it.path, it.content_hash or "")]
+        todo = [it for it in items if not store.is_done(it.key, it.content_hash or "")]
         for i in range(0, len(todo), 7):
             store.write_batch(todo[i : i + 7])
-    assert [it.path for it in items if it not in todo] == [f"corpus/{i:04d}.txt" for i in range(10) if i != 3]
+    assert [it.key for it in items if it not in todo] == [f"corpus/{i:04d}.txt" for i in range(10) if i != 3]
     assert len(todo) == n - 9  # the failed item 3 is retried
 
     conn = sqlite3.connect(db)
@@ -496,7 +510,7 @@ PARAMS = {"companies_with_hardware": {"hardware": "NVIDIA H100"}}
 
 def test_load_queries_names() -> None:
     queries = load_queries()
-    assert list(queries) == ["top_hardware", "companies_with_hardware", "largest_money"]
+    assert list(queries) == ["top_hardware", "companies_with_hardware", "largest_money", "top_spenders", "posts_at_org"]
     for sql in queries.values():
         assert sqlite3.complete_statement(sql)
         assert "-- name:" not in sql

@@ -1,10 +1,12 @@
 """A faster forward pass for slovnet's CNN encoder (the bulk of NER time).
 
-slovnet builds each convolution as an im2col copy in channels-first layout and
-transposes between layers. Here the data stays (batch, length, channels), each
-kernel position is one contiguous matmul, and batch norm is folded into one
-scale and shift. Same weights, same arithmetic up to float rounding; the tests
-check that the tags agree with slovnet's own encoder.
+slovnet builds each convolution as an im2col copy in channels-first layout,
+over batches padded to their longest sentence, and transposes between layers.
+Here sentences are packed one after another as rows (no padding but one zero
+row between them), one matmul per layer covers all kernel positions (their columns
+side by side), and batch norm is folded into one scale and shift. Same
+weights, same float operations per row; the tests check that the tags agree
+with slovnet's own model.
 """
 
 from __future__ import annotations
@@ -13,7 +15,74 @@ import numpy as np
 
 
 class FastCNNEncoder:
-    """Drop-in replacement for ``slovnet.exec.model.CNNEncoder.__call__``."""
+    """slovnet's ``CNNEncoder`` (conv, ReLU, batch norm per layer) over packed rows."""
+
+    def __init__(self, layers: list[dict[str, np.ndarray | int]]) -> None:
+        """`layers`: per layer the conv ``weight``, ``bias``, ``padding`` and the norm's
+        ``norm_weight``, ``norm_bias``, ``mean``, ``std`` (slovnet's arrays)."""
+        self.layers = []
+        for layer in layers:
+            weight = layer["weight"]  # filters x in x kernel
+            filters, _, size = weight.shape
+            # all kernel positions side by side: one matmul per layer, each position's
+            # columns bit-identical to its own matmul
+            kernels = np.ascontiguousarray(np.concatenate([weight[:, :, k].T for k in range(size)], axis=1))
+            scale = (layer["norm_weight"] / layer["std"]).astype(weight.dtype)
+            shift = (layer["norm_bias"] - layer["mean"] * scale).astype(weight.dtype)
+            if size != 3 or layer["padding"] != 1:
+                raise ValueError("packed rows need kernel 3, padding 1 (one row either side of a sentence)")
+            self.layers.append((kernels, size, filters, layer["bias"], scale, shift))
+        self.in_dim = layers[0]["weight"].shape[1] if layers else 0
+
+    @classmethod
+    def from_slovnet(cls, encoder) -> FastCNNEncoder:
+        """From a loaded ``slovnet.exec.model.CNNEncoder``."""
+        return cls([
+            {"weight": x.conv.weight.array, "bias": x.conv.bias.array, "padding": x.conv.padding,
+             "norm_weight": x.norm.weight.array, "norm_bias": x.norm.bias.array,
+             "mean": x.norm.mean.array, "std": x.norm.std.array}
+            for x in encoder.layers
+        ])
+
+    @classmethod
+    def from_model(cls, model, config: dict) -> FastCNNEncoder:
+        """From a `models.SlovnetModel` and its ``encoder`` description."""
+        return cls([
+            {"weight": model.weight(x["conv"]["weight"]), "bias": model.weight(x["conv"]["bias"]),
+             "padding": x["conv"]["padding"],
+             "norm_weight": model.weight(x["norm"]["weight"]), "norm_bias": model.weight(x["norm"]["bias"]),
+             "mean": model.weight(x["norm"]["mean"]), "std": model.weight(x["norm"]["std"])}
+            for x in config["layers"]
+        ])
+
+    def __call__(self, rows: np.ndarray, blank: np.ndarray) -> np.ndarray:
+        """Encode sentences packed one after another: `rows` is (n, in), `blank` the indexes
+        of rows that are no token (a zero row first, and one after each sentence). Every
+        layer sees each sentence as slovnet's padded batch shows it: zeros at both ends,
+        outputs past the end zeroed. Returns (n, out) with the blank rows zero."""
+        x = rows
+        n = len(rows)
+        for kernels, size, filters, bias, scale, shift in self.layers:
+            y = (x @ kernels).reshape(n, size, filters)
+            out = np.zeros((n, filters), y.dtype)
+            body = out[1 : n - 1]  # the first and last rows are always blank
+            np.add(y[0 : n - 2, 0], bias, out=body)
+            for k in range(1, size):
+                body += y[k : n - 2 + k, k]
+            np.maximum(body, 0, out=body)
+            body *= scale
+            body += shift
+            out[blank] = 0
+            x = out
+        return x
+
+
+class PaddedCNNEncoder:
+    """Drop-in for ``slovnet.exec.model.CNNEncoder`` over padded batches, channels-last.
+
+    For natasha's own infer objects (the syntax parser), which pad their batches;
+    NER uses the packed `FastCNNEncoder` above.
+    """
 
     def __init__(self, encoder) -> None:
         self.layers = []

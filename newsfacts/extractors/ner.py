@@ -1,65 +1,205 @@
-"""natasha's news NER model: sentences in, (start, stop, type) spans out, batched."""
+"""natasha's news NER model: sentences in, (start, stop, type) spans out, batched.
+
+slovnet's forward pass (embedding, CNN encoder, linear head, CRF), run on the
+lean-loaded model files (`models`) without importing natasha or slovnet: each
+distinct token is looked up once (word id and shape id, cached), the word
+vectors are gathered with ``np.take``, and the encoder is `fastcnn`'s. The
+arithmetic is slovnet's, so the tags are too (tests compare them with
+slovnet's own model).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from .._compat import install_pymorphy_alias
+import numpy as np
 
-# Sentences per NER batch: big enough to amortise numpy overhead, small enough
-# that one giant input never becomes one giant model call.
-NER_BATCH = 64
+from ..segment import tokenize
+from .fastcnn import FastCNNEncoder
+from .models import load_embedding, load_slovnet
+
+# Sentences decoded together (Viterbi's loop runs over the longest one's tokens).
+CRF_BATCH = 64
+# Rows (tokens plus one after each sentence) encoded at once: big matmuls, bounded memory.
+PACK_ROWS = 1024
+# Distinct tokens remembered (word id, shape id); cleared when full.
+CACHE_TOKENS = 300_000
+
+Token = tuple[int, int, str]
 
 
 class NerTagger:
     """natasha's news NER model, loaded once."""
 
-    def __init__(self, fast: bool = True) -> None:
-        install_pymorphy_alias()
-        from natasha import NewsEmbedding, NewsNERTagger
-
-        self._tagger = NewsNERTagger(NewsEmbedding())
-        self._tagger.batch_size = NER_BATCH
-        self._tagger.infer.encoder.batch_size = 32  # sentences padded together
-        if fast:
-            from .fastcnn import FastCNNEncoder
-
-            model = self._tagger.infer.model
-            model.encoder = FastCNNEncoder(model.encoder)
+    def __init__(self) -> None:
+        model = load_slovnet()
+        config = model.config
+        emb = load_embedding()
+        if config["emb"]["word"]["id"] != emb.meta.id:
+            raise ValueError(f"NER model wants embedding {config['emb']['word']['id']}, got {emb.meta.id}")
+        self._emb = emb
+        self._shape_weight = model.weight(config["emb"]["shape"]["weight"])
+        self._encoder = FastCNNEncoder.from_model(model, config["encoder"])
+        head = config["head"]
+        self._proj_weight = model.weight(head["proj"]["weight"])
+        self._proj_bias = model.weight(head["proj"]["bias"])
+        self._transitions = model.weight(head["crf"]["transitions"])
+        self._words = model.vocabs["word"]
+        self._shapes = model.vocabs["shape"]
+        self._tags = model.vocabs["tag"].items
+        self._cache: dict[str, tuple[int, int]] = {}
+        pad = self._emb.vectors(np.array([self._words.pad_id]))
+        if pad.any() or self._shape_weight[self._shapes.pad_id].any():
+            raise ValueError("NER model: <pad> embeddings are not zero; packed sentences need them zero")
 
     def tag(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-        """Spans (start, stop, type) for each text, batched by similar length to cut padding.
-
-        Calls slovnet's encoder and model directly: its own ``map`` tokenises every
-        text twice (once for the words, once to find their offsets again).
-        """
-        from razdel import tokenize
-
-        infer = self._tagger.infer
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        """Spans (start, stop, type) for each text."""
+        tokens = [tokenize(text) for text in texts]
         result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        for k in range(0, len(order), NER_BATCH):
-            batch = [i for i in order[k : k + NER_BATCH]]
-            tokens = [list(tokenize(texts[i])) for i in batch]
-            keep = [n for n, t in enumerate(tokens) if t]
-            if not keep:
+        pack: list[int] = []
+        rows = 1
+        # similar lengths together: Viterbi runs over the longest sentence of its batch
+        for i in sorted(range(len(texts)), key=lambda i: len(tokens[i])):
+            if not tokens[i]:
                 continue
-            preds = infer.decoder(infer.process(infer.encoder([[t.text for t in tokens[n]] for n in keep])))
-            for n, tags in zip(keep, preds, strict=True):
-                result[batch[n]] = _bio_spans(tokens[n], tags)
+            if pack and rows + len(tokens[i]) + 1 > PACK_ROWS:
+                self._tag_pack(pack, tokens, result)
+                pack, rows = [], 1
+            pack.append(i)
+            rows += len(tokens[i]) + 1
+        if pack:
+            self._tag_pack(pack, tokens, result)
         return result
 
+    def _tag_pack(self, pack: list[int], tokens: list[list[Token]], result: list) -> None:
+        """Tag sentences packed as rows: a zero row, then each sentence followed by a zero row.
 
-def _bio_spans(tokens, tags) -> list[tuple[int, int, str]]:
+        In slovnet's padded batches a sentence is followed by <pad> tokens or by the
+        convolution's zero padding; <pad>'s embeddings are zero (checked on loading),
+        so both are a zero row, and a sentence's tags do not depend on its batch.
+        """
+        word_ids: list[int] = [self._words.pad_id]
+        shape_ids: list[int] = [self._shapes.pad_id]
+        starts: list[int] = []
+        blank: list[int] = [0]
+        for i in pack:
+            starts.append(len(word_ids))
+            for word_id, shape_id in self._ids(tokens[i]):
+                word_ids.append(word_id)
+                shape_ids.append(shape_id)
+            blank.append(len(word_ids))
+            word_ids.append(self._words.pad_id)
+            shape_ids.append(self._shapes.pad_id)
+        dim = self._emb.dim
+        x = np.empty((len(word_ids), self._encoder.in_dim), np.float32)
+        x[:, :dim] = self._emb.vectors(np.array(word_ids))
+        x[:, dim:] = np.take(self._shape_weight, np.array(shape_ids), axis=0)
+        x = self._encoder(x, np.array(blank))
+        emissions = np.matmul(x, self._proj_weight) + self._proj_bias
+        sizes = [len(tokens[i]) for i in pack]  # the pack is sorted by size
+        for k in range(0, len(pack), CRF_BATCH):
+            group = range(k, min(k + CRF_BATCH, len(pack)))
+            batch = np.zeros((len(group), sizes[group[-1]], emissions.shape[1]), emissions.dtype)
+            mask = np.zeros(batch.shape[:2], bool)
+            for n, g in enumerate(group):
+                batch[n, : sizes[g]] = emissions[starts[g] : starts[g] + sizes[g]]
+                mask[n, : sizes[g]] = True
+            for g, path in zip(group, _crf_decode(batch, mask, self._transitions), strict=True):
+                i = pack[g]
+                result[i] = _bio_spans(tokens[i], [self._tags[t] for t in path])
+
+    def _ids(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        cache = self._cache
+        ids = []
+        for _, _, text in tokens:
+            pair = cache.get(text)
+            if pair is None:
+                if len(cache) >= CACHE_TOKENS:
+                    cache.clear()
+                pair = cache[text] = (self._words.encode(text.lower()), self._shapes.encode(word_shape(text)))
+            ids.append(pair)
+        return ids
+
+
+def _crf_decode(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
+    """slovnet's Viterbi decoding (``slovnet.exec.model.CRF.decode``), the same float operations."""
+    batch_size, seq_len, tags_num = emissions.shape
+    emissions = emissions.swapaxes(1, 0)
+    mask = mask.swapaxes(1, 0)
+    history = []
+    score = emissions[0]  # batch x tags
+    for index in range(1, seq_len):
+        step = score.reshape(batch_size, tags_num, 1) + transitions + emissions[index].reshape(batch_size, 1, tags_num)
+        indexes = step.argmax(-2)
+        # the maximum is the element at the argmax, as slovnet's fancy indexing takes it
+        step = np.take_along_axis(step, indexes[:, None, :], axis=-2)[:, 0, :]
+        score = np.where(mask[index].reshape(batch_size, 1), step, score)
+        history.append(indexes)
+    sizes = mask.sum(0) - 1
+    paths = []
+    best_last = score.argmax(-1)
+    for n in range(batch_size):
+        best = int(best_last[n])
+        path = [best]
+        for indexes in reversed(history[: sizes[n]]):
+            best = int(indexes[n, best])
+            path.append(best)
+        path.reverse()
+        paths.append(path)
+    return paths
+
+
+# ----------------------------------------------------------------------------- word shapes
+# slovnet.shape.word_shape (MIT), here so that slovnet need not be imported.
+
+_SHAPE_PUNCTS = "!#$%&()[]\\/*+,.:;<=>?@^_{|}~" "-‐−‒⁃–—―" "`\"'«»„“ʼʻ”" "№…"
+_SHAPE_TYPE = re.compile(
+    rf"(?P<RU>[а-яё]+)|(?P<EN>[a-z]+)|(?P<NUM>[+-]?\d+)|(?P<PUNCT>[{re.escape(_SHAPE_PUNCTS)}]+)", re.I
+)
+
+
+def _is_title(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def _outline(word: str) -> str:
+    if len(word) == 1:
+        return "X" if word.isupper() else "x"
+    if word.isupper():
+        return "XX"
+    if word.islower():
+        return "xx"
+    if _is_title(word):
+        return "Xx"
+    if "-" in word:
+        left, right = word.split("-", 1)
+        if _is_title(left) and _is_title(right):
+            return "Xx-Xx"
+    return "OTHER"
+
+
+def word_shape(word: str) -> str:
+    """slovnet's shape of a token: RU_Xx, EN_XX, PUNCT_«, NUM, OTHER, ..."""
+    match = _SHAPE_TYPE.match(word)
+    kind = match.lastgroup if match else "OTHER"
+    if kind in ("RU", "EN"):
+        return f"{kind}_{_outline(word)}"
+    if kind == "PUNCT":
+        return f"PUNCT_{word if len(word) == 1 and word in _SHAPE_PUNCTS else 'OTHER'}"
+    return kind
+
+
+def _bio_spans(tokens: list[Token], tags: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     current = None
-    for token, tag in zip(tokens, tags, strict=False):
+    for (start, stop, _), tag in zip(tokens, tags, strict=False):
         if tag.startswith("B-") or (tag.startswith("I-") and (current is None or current[2] != tag[2:])):
             if current:
                 spans.append(current)
-            current = (token.start, token.stop, tag[2:])
+            current = (start, stop, tag[2:])
         elif tag.startswith("I-") and current is not None:
-            current = (current[0], token.stop, current[2])
+            current = (current[0], stop, current[2])
         else:
             if current:
                 spans.append(current)

@@ -1,0 +1,179 @@
+#!/usr/bin/env python
+"""One JSON Lines archive through the plain CLI, a local Dask cluster, and with --parquet.
+
+    python benchmarks/dask_bench.py ../shared/bench/news-ru.jsonl.gz            # every case
+    python benchmarks/dask_bench.py ARCHIVE --limit 500 --cases cli1,dask2
+
+Cases (each a fresh child process, so model loading and start-up are included):
+
+    cli1, cli2        newsfacts ARCHIVE -f jsonl -o /dev/null -w 1 / -w 2
+    cli2-parquet      the same with -w 2 --parquet DIR
+    dask1, dask2      newsfacts.dask on a LocalCluster with 1 / 2 worker processes (one thread each):
+                      documents(bag of the archive's records) written as JSON Lines to /dev/null
+    dask2-parquet     newsfacts.dask.to_parquet on 2 worker processes
+    scheduler2        newsfacts ARCHIVE --scheduler ADDRESS against a LocalCluster of 2 processes
+
+Prints a markdown table: seconds, articles/s, peak RSS of the largest process (a worker
+for the multi-process cases), and Dask's time as a ratio to the plain CLI with as many
+workers. --limit N takes the first N records into a temporary archive first. Notes the load
+average, since this machine is shared. Not run by CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ("cli1", "cli2", "cli2-parquet", "dask1", "dask2", "dask2-parquet", "scheduler2")
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), e.get("PYTHONPATH")) if p)
+    return e
+
+
+def records(path: Path, limit: int | None):
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if limit is not None and n >= limit:
+                return
+            if line.strip():
+                yield json.loads(line)
+
+
+def run_child(argv: list[str]) -> tuple[float, int, float, str]:
+    """(seconds, exit code, peak RSS MB of the largest process in the child's tree, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env(), stdout=out, stderr=err)
+        # wait4: this child's own rusage; ru_maxrss covers it and the descendants it waited for (KiB)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if code not in (0, 1):
+        sys.stderr.write(stderr[-2000:])
+    return seconds, code, usage.ru_maxrss / 1024, stdout
+
+
+# ----------------------------------------------------------------------------- dask child
+
+
+def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: bool) -> None:
+    """Runs in a child: a LocalCluster, the archive through it, timings and worker RSS as JSON."""
+    import distributed
+
+    started = time.perf_counter()
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  env=ONE_THREAD) as cluster, distributed.Client(cluster) as client:
+        if scheduler_cli:
+            cmd = [sys.executable, "-m", "newsfacts", archive, "-f", "jsonl", "-o", os.devnull, "-q",
+                   "--scheduler", cluster.scheduler_address]
+            code = subprocess.run(cmd, env=env()).returncode
+        else:
+            import dask.bag as db
+
+            from newsfacts import dask as nfd
+
+            bag = db.from_sequence(records(Path(archive), None), partition_size=32)
+            docs = nfd.documents(bag)
+            if parquet:
+                nfd.to_parquet(docs, parquet)
+            else:
+                with open(os.devnull, "w", encoding="utf-8") as out:
+                    for doc in nfd.iter_documents(docs):
+                        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            code = 0
+
+        def peak() -> float:
+            import resource
+
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        rss = max(client.run(peak).values())
+    print(json.dumps({"seconds": time.perf_counter() - started, "worker_rss": rss, "code": code}))
+
+
+# ----------------------------------------------------------------------------- parent
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("archive", nargs="?", help="a .jsonl or .jsonl.gz archive with a text field")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N records")
+    ap.add_argument("--cases", default=",".join(CASES))
+    ap.add_argument("--dask-child", nargs=4, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.dask_child:
+        archive, workers, parquet, cli = args.dask_child
+        dask_child(archive, int(workers), parquet if parquet != "-" else None, cli == "1")
+        return 0
+    if not args.archive:
+        ap.error("the archive path is required")
+    cases = [c.strip() for c in args.cases.split(",")]
+    tmp = Path(tempfile.mkdtemp(prefix="newsfacts-dask-bench-"))
+    archive = Path(args.archive)
+    if args.limit is not None:
+        archive = tmp / "archive.jsonl"
+        with archive.open("w", encoding="utf-8") as f:
+            for r in records(Path(args.archive), args.limit):
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    n = sum(1 for _ in records(archive, None))
+    load = os.getloadavg()
+    print(f"Archive: {args.archive}{f' (first {args.limit})' if args.limit else ''}, {n} articles; "
+          f"Python {platform.python_version()}, {os.cpu_count()} CPUs; load average "
+          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at start\n")
+    print("| case | command | seconds | articles/s | peak RSS MB, largest process | vs plain CLI, same workers |")
+    print("|---|---|---:|---:|---:|---:|")
+    plain: dict[int, float] = {}
+    for case in cases:
+        workers = 2 if "2" in case else 1
+        if case.startswith("cli"):
+            cmd = [sys.executable, "-m", "newsfacts", str(archive), "-f", "jsonl", "-o", os.devnull, "-q",
+                   "-w", str(workers)]
+            if case.endswith("parquet"):
+                cmd += ["--parquet", str(tmp / case)]
+            seconds, code, rss, _ = run_child(cmd)
+            shown = "newsfacts ARCHIVE -f jsonl -o /dev/null -w " + str(workers) + (
+                " --parquet DIR" if "parquet" in case else "")
+            if not case.endswith("parquet"):
+                plain[workers] = seconds
+        else:
+            parquet = str(tmp / case) if case.endswith("parquet") else "-"
+            child = [sys.executable, __file__, "--dask-child", str(archive), str(workers), parquet,
+                     "1" if case.startswith("scheduler") else "0"]
+            _, code, _, out = run_child(child)
+            try:
+                result = json.loads(out.strip().splitlines()[-1])
+            except (ValueError, IndexError):
+                print(f"| {case} | failed (exit {code}) | | | | |")
+                continue
+            seconds, rss, code = result["seconds"], result["worker_rss"], result["code"]
+            shown = {"dask": "newsfacts.dask.documents, LocalCluster", "scheduler": "newsfacts ARCHIVE --scheduler"}[
+                "scheduler" if case.startswith("scheduler") else "dask"] + f" ({workers} worker processes)"
+            if "parquet" in case:
+                shown = f"newsfacts.dask.to_parquet, LocalCluster ({workers} worker processes)"
+        ratio = f"{seconds / plain[workers]:.2f}×" if workers in plain and not case.startswith("cli") else "—"
+        flag = "" if code in (0, 1) else f" (exit {code})"
+        print(f"| {case} | `{shown}`{flag} | {seconds:.1f} | {n / seconds:.1f} | {rss:.0f} | {ratio} |", flush=True)
+    print("\nseconds: wall time of the whole child process (start-up, cluster start, model loading included); "
+          "a Dask ratio above 1 is slower than the plain CLI.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Facts on top of mentions: whose amount it is, who holds which post, and when.
+
+``FactLinker.link(docs)`` takes documents whose entities and quantities are built and
+returns them with DATE entities added, every quantity's ``subject``/``predicate`` set
+where the text tells it, and ``roles``. Only sentences with an amount are parsed, in
+one batch across the documents given (like NER).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..const import DATE
+from ..doc import Document, Entity, Quantity
+from .anaphora import ANAPHOR_FORMS
+from .roles import find_roles
+from .subjects import Context, Sentence, link_quantity, link_untreed, parenthetical, source_starts
+from .syntax import SyntaxParser, Tree
+
+__all__ = ["FactLinker"]
+
+
+class FactLinker:
+    """Adds dates, subjects and roles to built documents; the syntax model loads on first need."""
+
+    def __init__(self) -> None:
+        from ..extractors.dates import DateExtractor
+
+        self.parser = SyntaxParser()
+        self.dates = DateExtractor()
+
+    def link(self, docs: Sequence[Document]) -> list[Document]:
+        docs = [self._with_dates(d) for d in docs]
+        wanted: list[tuple[int, int]] = []  # (document, sentence) pairs to parse
+        for n, d in enumerate(docs):
+            wanted += [(n, i) for i in sorted({q.sentence for q in d.quantities}) if _needs_tree(d, i)]
+        trees: dict[tuple[int, int], Tree] = {}
+        if wanted:
+            sents = [docs[n].sentences[i] for n, i in wanted]
+            texts = [_parsed_part(docs[n], docs[n].sentences[i]) for n, i in wanted]
+            parsed = self.parser.parse(texts, [s.start for s in sents])
+            trees = dict(zip(wanted, parsed, strict=True))
+        return [self._link_one(d, {i: t for (m, i), t in trees.items() if m == n}) for n, d in enumerate(docs)]
+
+    def _with_dates(self, doc: Document) -> Document:
+        """DATE entities join the others; one that overlaps a name ("CES 2020") is part of that name."""
+        taken = [(e.start, e.stop) for e in doc.entities]
+        starts = [s.start for s in doc.sentences]
+        dates = [
+            replace(e, sentence=max(bisect_right(starts, e.start) - 1, 0))
+            for e in self.dates.find(doc.text, doc.published)
+            if not any(e.start < b and a < e.stop for a, b in taken)
+        ]
+        if not dates:
+            return doc
+        entities = sorted((*doc.entities, *dates), key=lambda e: (e.start, e.stop))
+        return replace(doc, entities=tuple(entities))
+
+    def _link_one(self, doc: Document, trees: dict[int, Tree]) -> Document:
+        named = [e for e in doc.entities if e.type != DATE]
+        ctx = Context(named, source_starts(doc.text, named))
+        quantities: list[Quantity] = []
+        views: dict[int, Sentence] = {}
+        for q in doc.quantities:
+            same = parenthetical(doc.text, quantities[-1] if quantities else None, q)
+            if same is not None:
+                quantities.append(replace(q, subject=same.subject, predicate=same.predicate))
+                continue
+            tree = trees.get(q.sentence)
+            if tree is None or not tree.tokens:
+                sent = doc.sentences[q.sentence]
+                subject, predicate = link_untreed(ctx, q, sent.text, sent.start)
+                quantities.append(replace(q, subject=subject, predicate=predicate))
+                continue
+            if q.sentence not in views:
+                views[q.sentence] = Sentence(tree, _entity_tokens(tree, named))
+            subject, predicate = link_quantity(views[q.sentence], ctx, q)
+            if subject is not None:
+                # a later pronoun ("она") most likely means the holder just named
+                ctx.recent = Entity(subject.type, subject.text, subject.normal, subject.start, subject.stop)
+                ctx.recent_sentence = q.sentence
+            quantities.append(replace(q, subject=subject, predicate=predicate if subject else None))
+        roles = find_roles(doc.text, doc.sentences, named)
+        return replace(doc, quantities=tuple(quantities), roles=tuple(roles))
+
+
+_TAIL_RE = re.compile(r"(?:[^\S\n]*(?:[^\s,.;:!?]+|[,.;:!?]+)){0,4}")
+
+
+def _parsed_part(doc: Document, sent) -> str:
+    """The sentence up to its last amount and four words or signs more: holders stand before or right
+    after an amount, and the parse costs by the word."""
+    stop = max(q.stop for q in doc.quantities if q.sentence == sent.index) - sent.start
+    stop = _TAIL_RE.match(sent.text, stop).end()
+    return sent.text[:stop]
+
+
+def _needs_tree(doc: Document, index: int) -> bool:
+    """Only a sentence that names someone, or refers back to someone, can tie an amount to a holder."""
+    sent = doc.sentences[index]
+    if any(sent.start <= e.start < sent.stop and e.type != DATE for e in doc.entities):
+        return True
+    return ANAPHOR_FORMS.search(sent.text) is not None
+
+
+def _entity_tokens(tree: Tree, entities: Sequence[Entity]) -> dict[int, Entity]:
+    out: dict[int, Entity] = {}
+    if not tree.tokens:
+        return out
+    lo, hi = tree.tokens[0].start, tree.tokens[-1].stop
+    for e in entities:
+        if e.stop <= lo or e.start >= hi:
+            continue
+        for t in tree.tokens:
+            if t.start < e.stop and e.start < t.stop:
+                out[t.index] = e
+    return out

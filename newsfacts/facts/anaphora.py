@@ -1,0 +1,112 @@
+"""Anaphors: "компания", "социальная сеть", "смартфон", "новинка", "она" -> the entity meant.
+
+A noun anaphor refers to the nearest earlier entity of a fitting kind (a company
+word to an ORG, a device word to a HARDWARE model of a fitting category); a
+personal pronoun to the holder most recently linked, else to the nearest earlier
+organisation, device or person. The words live in data/anaphors.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..const import HARDWARE, ORG, PER
+from ..data import load_rows
+from ..doc import Entity
+from ..morph import parse as morph_parse
+from .syntax import Token, Tree
+from .wordlist import alternation
+
+ANY = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """What an anaphor can refer to: an entity type, and for HARDWARE the categories."""
+
+    type: str
+    categories: frozenset[str]
+    modifier: str | None  # "социальный" in "социальный сеть"
+
+    def fits(self, e: Entity) -> bool:
+        if self.type == ANY:
+            return e.type in (ORG, HARDWARE, PER)
+        if e.type != self.type:
+            return False
+        return not self.categories or e.category in self.categories
+
+
+def _load() -> dict[str, list[Kind]]:
+    kinds: dict[str, list[Kind]] = defaultdict(list)
+    for lemma, type_, cats in load_rows("anaphors.tsv"):
+        words = lemma.split()
+        modifier = words[0] if len(words) > 1 else None
+        categories = frozenset() if cats == "-" else frozenset(cats.split(","))
+        kinds[words[-1]].append(Kind(type_, categories, modifier))
+    return dict(kinds)
+
+
+ANAPHORS = _load()
+
+
+def _forms_regex() -> re.Pattern[str]:
+    forms: set[str] = set()
+    for lemma in ANAPHORS:
+        for p in morph_parse(lemma)[:3]:
+            if p.normal_form == lemma:
+                forms |= {f.word for f in p.lexeme}
+        forms.add(lemma)
+    forms |= {f.replace("ё", "е") for f in forms}
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE)
+
+
+# Any form of any anaphor word: a sentence without one (and without a name) needs no parse.
+ANAPHOR_FORMS = _forms_regex()
+
+
+def anaphor_kinds(tree: Tree, i: int) -> list[Kind]:
+    """The kinds the word at token i can refer to as an anaphor ([] when it is none)."""
+    tok = tree.tokens[i]
+    kinds = ANAPHORS.get(tok.lemma, [])
+    if not kinds:
+        return []
+    # "десяти ведущих брендов": a plural noun means many, not the one entity named before
+    if not is_pronoun(tok) and tok.can_be("plur") and not tok.can_be("sing"):
+        return []
+    mods = {tree.tokens[c].lemma for c in tree.children[i] if tree.tokens[c].rel == "amod"}
+    fitting = [k for k in kinds if k.modifier is None or k.modifier in mods]
+    # "социальный сеть" must not also read as a bare "сеть" row, and a pronoun needs no modifier
+    return [k for k in fitting if k.modifier] or fitting
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.pos == "NPRO"
+
+
+def resolve(kinds: Sequence[Kind], before: int, entities: Sequence[Entity], recent: Entity | None,
+            excluded: frozenset[int] = frozenset()) -> Entity | None:
+    """The nearest entity mention ending before offset `before` that fits one of `kinds`.
+
+    A pronoun (kind *) prefers `recent`, the holder most recently linked in the document.
+    `excluded` holds starts of mentions that may not be referents (sources: "по данным X").
+    """
+    if any(k.type == ANY for k in kinds) and recent is not None and recent.stop <= before:
+        return recent
+    for e in reversed(entities):
+        if e.stop > before or e.start in excluded:
+            continue
+        if any(k.fits(e) for k in kinds):
+            return e
+    # a chip word with no model of its category names the nearest model of any category
+    # ("процессор" for an SoC); a device word ("ноутбук") never names a chip
+    if any(k.type == HARDWARE and k.categories - DEVICES for k in kinds):
+        for e in reversed(entities):
+            if e.stop <= before and e.start not in excluded and e.type == HARDWARE:
+                return e
+    return None
+
+
+DEVICES = frozenset({"device", "console"})

@@ -1,0 +1,628 @@
+"""Whose amount it is: the holder of a quantity, found through the sentence's dependency tree.
+
+From the amount's head word the linker climbs the tree (through the nouns and
+verbs that govern it, never into a clause of saying) and at each word asks its
+named rules in order:
+
+- ``named_word``: the word is itself part of a named entity ("H100 с 80 ГБ памяти");
+- ``genitive_holder``: a genitive name, a possessive pronoun or an anaphor under a noun
+  ("выручка TSMC", "её выручка", "доля компании");
+- ``named_subject``: the verb's subject is a name ("Microsoft приобрела ...");
+- ``u_holder``: "у X" ("у Samsung она снизилась до 32,7%", "128 ядер у линейки Bergamo");
+- ``anaphoric_subject``: the subject is an anaphor or a pronoun ("социальная сеть приобрела");
+- ``noun_subject``: the subject is a common noun with its own holder ("доля SK Hynix достигла");
+- ``owned_oblique``: "на долю HUAWEI приходится 43,9%";
+- ``recipient``: a named dative ("«Бронза» досталась Apple с 14 %");
+- ``controller``: an infinitive's doer named by the governing verb ("помешали компании потратить");
+- ``device_place``: a device that holds parts ("В смартфоне установили экран ...").
+
+When the tree names nobody, ``spec_device`` gives a device feature (memory, battery,
+cores, a measure) to the device the text was last about. Sources ("по данным X")
+are never holders. Word lists live in data/fact_words.tsv and data/anaphors.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG
+from ..data import load_rows
+from ..doc import Entity, Quantity, Subject
+from . import anaphora
+from .syntax import Token, Tree
+from .wordlist import alternation
+
+_WORDS: dict[str, set[str]] = {}
+for _kind, _word in load_rows("fact_words.tsv"):
+    _WORDS.setdefault(_kind, set()).add(_word.replace("ё", "е"))
+SOURCE_RE = re.compile(
+    r"(?:^|[^\w])(?:" + alternation(_WORDS["source"]) + r")"
+    r"(?:\s+[а-яёa-z-]+){0,3}\s*[«\"“„]?\s*$",
+    re.IGNORECASE,
+)
+REPORT_VERBS = frozenset(_WORDS["report"])
+SPEC_NOUNS = frozenset(_WORDS["spec"])
+OWNED_NOUNS = frozenset(_WORDS["owned"])
+TERMS = frozenset(_WORDS["term"])
+NOT_PREDICATES = frozenset(_WORDS["not_predicate"])
+CHIP_UNITS = frozenset(_WORDS["chip_unit"])
+FEATURES = dict(load_rows("features.tsv"))
+# A holder that the text only implies must be named at least this often to be "the text's".
+TOPIC_MENTIONS = 2
+
+VERB_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND"})
+NOUN_POS = frozenset({"NOUN"})
+HOLDER_RELS = frozenset({"nmod", "nmod:poss", "appos", "flat", "flat:name", "flat:foreign", "det", "obl", "nsubj"})
+# Relations that open a new clause: its holder is not the amount's.
+CLAUSE_RELS = frozenset({"ccomp", "parataxis", "csubj", "advcl", "root"})
+SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
+MAX_CLIMB = 8
+NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign", "nmod")
+GOAL_PREPOSITIONS = frozenset({"для", "против", "из", "среди", "от", "после", "без", "кроме"})
+
+
+@dataclass
+class Sentence:
+    """What the rules see of one sentence: its tree and which token belongs to which entity."""
+
+    tree: Tree
+    entity_at: dict[int, Entity]
+    amount: frozenset[int] = frozenset()
+    spec: bool = False  # the amount is a device feature (memory, cores, a measure)
+
+
+@dataclass
+class Context:
+    """Document-level state: entities in text order, source mentions, the last linked holder."""
+
+    entities: Sequence[Entity]
+    sources: frozenset[int]
+    recent: Entity | None = None
+    recent_sentence: int = -1
+    mentions: Counter = field(default_factory=Counter)  # (type, normal) -> mentions in the document
+
+    def __post_init__(self) -> None:
+        self.mentions = Counter((e.type, e.normal) for e in self.entities if e.start not in self.sources)
+
+    def topic(self, before: int, types: Sequence[str], categories: frozenset[str] = frozenset()) -> Entity | None:
+        """The most mentioned entity of these types named before `before` (nearest on a tie)."""
+        best: Entity | None = None
+        best_key = None
+        for n, e in enumerate(self.entities):
+            if e.stop > before or e.type not in types or e.start in self.sources:
+                continue
+            if categories and e.category not in categories:
+                continue
+            key = (self.mentions[(e.type, e.normal)], n)
+            if best_key is None or key > best_key:
+                best, best_key = e, key
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    entity: Entity
+    mention: tuple[str, int, int]  # text, start, stop of the words that name it (maybe an anaphor)
+    noun: str | None = None  # the common noun that carries the holder ("выручка"), a predicate
+
+
+def source_starts(text: str, entities: Sequence[Entity]) -> frozenset[int]:
+    """Starts of entity mentions that name a source ("по данным издания Business Insider")."""
+    out = set()
+    for e in entities:
+        left = text[max(0, e.start - 60) : e.start]
+        left = left[max(left.rfind("."), left.rfind("\n")) + 1 :]
+        if SOURCE_RE.search(left):
+            out.add(e.start)
+    # a source stays a source in the whole text ("по данным Counterpoint ... Counterpoint отмечает")
+    normals = {(e.type, e.normal) for e in entities if e.start in out}
+    return frozenset(e.start for e in entities if (e.type, e.normal) in normals)
+
+
+def _prep(tree: Tree, i: int) -> str | None:
+    """The preposition of a nominal ("у" in "у Samsung"), or None."""
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "case":
+            return t.low
+    return None
+
+
+def _entity_link(s: Sentence, ctx: Context, i: int) -> Link | None:
+    e = s.entity_at.get(i)
+    if e is None or i in s.amount or e.start in ctx.sources or e.type == DATE:
+        return None
+    return Link(e, (e.text, e.start, e.stop))
+
+
+def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
+    """The entity word i names, directly, through a name in apposition, or as an anaphor."""
+    link = _entity_link(s, ctx, i)
+    if link or i in s.amount:
+        return link
+    tree = s.tree
+    tok = tree.tokens[i]
+    kinds = anaphora.anaphor_kinds(tree, i)
+    if kinds and s.spec and all(k.type == anaphora.ANY for k in kinds):
+        kinds = [anaphora.Kind(HARDWARE, frozenset(), None)]  # "он получил 54 млрд транзисторов"
+    if kinds:
+        # "компания SK Hynix", "производитель ..., компания TSMC": the name beside the anaphor wins
+        link = _name_below(s, ctx, i)
+        if link:
+            return link
+        referent = anaphora.resolve(kinds, tok.start, ctx.entities, ctx.recent, ctx.sources)
+        if referent is not None:
+            start, stop = _mention_span(tree, i)
+            return Link(referent, (_text_of(tree, start, stop), start, stop))
+        if not anaphora.is_pronoun(tok):
+            raise Unnamed  # "ноутбук оснащён ...": the holder is a thing the text never names
+    return None
+
+
+class Unnamed(Exception):
+    """The amount's holder is a common noun with no named referent: nobody is to be guessed."""
+
+
+def _mention_span(tree: Tree, i: int) -> tuple[int, int]:
+    """The anaphor with its adjectives ("социальная сеть")."""
+    start, stop = tree.tokens[i].start, tree.tokens[i].stop
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "amod" and c == i - 1:
+            start = min(start, t.start)
+    return start, stop
+
+
+def _text_of(tree: Tree, start: int, stop: int) -> str:
+    parts = [t for t in tree.tokens if start <= t.start and t.stop <= stop]
+    out = parts[0].text
+    for a, b in zip(parts, parts[1:], strict=False):
+        out += " " * (b.start - a.stop) + b.text
+    return out
+
+
+# --- the named rules: each looks at word i on the climb and may return a Link ---------------
+
+
+def named_word(s: Sentence, ctx: Context, i: int) -> Link | None:
+    return _entity_link(s, ctx, i)
+
+
+def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
+    tree = s.tree
+    # a name under the amount itself is what is counted ("224 тысячи ускорителей Hopper"), not its
+    # holder; an anaphor there is ("двух директоров компании")
+    on_amount = i in s.amount
+    if tree.tokens[i].pos not in NOUN_POS and not on_amount:
+        return None
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if c in s.amount or t.rel not in ("nmod", "nmod:poss", "det", "appos", "flat", "flat:foreign"):
+            continue
+        if _prep(tree, c) is not None:
+            continue
+        if t.rel == "det" and not anaphora.is_pronoun(t):
+            continue
+        # "её выручка" is the company's; "его слова" are nobody's amount
+        if anaphora.is_pronoun(t) and tree.tokens[i].lemma not in OWNED_NOUNS:
+            continue
+        if on_amount and c in s.entity_at:
+            continue
+        link = _named_or_anaphor(s, ctx, c)
+        if link:
+            return link
+    return None
+
+
+def named_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
+    for c in _subjects(s.tree, i):
+        link = _entity_link(s, ctx, c) or _apposed_name(s, ctx, c)
+        if link:
+            return link
+    return None
+
+
+def _apposed_name(s: Sentence, ctx: Context, i: int) -> Link | None:
+    """ "видеоплатформа VK", "ИТ-гигант Alphabet": a noun that describes a name beside it."""
+    tree = s.tree
+    for c in tree.children[i]:
+        if tree.tokens[c].rel in NAME_RELS[:4] and _prep(tree, c) is None:
+            link = _entity_link(s, ctx, c)
+            if link:
+                return link
+    return None
+
+
+def _name_below(s: Sentence, ctx: Context, i: int, depth: int = 2) -> Link | None:
+    """A name in apposition or in the genitive under word i, at most `depth` words down."""
+    tree = s.tree
+    for c in tree.children[i]:
+        if tree.tokens[c].rel not in NAME_RELS or _prep(tree, c) is not None or c in s.amount:
+            continue
+        link = _entity_link(s, ctx, c) or (_name_below(s, ctx, c, depth - 1) if depth > 1 else None)
+        if link:
+            return link
+    return None
+
+
+def u_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
+    tree = s.tree
+    # "у X" right on an amount is its holder only for a feature ("128 ядер у Bergamo");
+    # "купила 485 тысяч ускорителей у Nvidia" names the seller
+    if i in s.amount and not s.spec:
+        return None
+    for c in tree.children[i]:
+        if c in s.amount or tree.tokens[c].rel not in ("obl", "nmod") or _prep(tree, c) != "у":
+            continue
+        link = _named_or_anaphor(s, ctx, c)
+        if link:
+            return link
+    return None
+
+
+def anaphoric_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
+    for c in _subjects(s.tree, i):
+        link = _named_or_anaphor(s, ctx, c)
+        if link:
+            return link
+    return None
+
+
+def noun_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
+    tree = s.tree
+    for c in _subjects(tree, i):
+        # an anaphor or a descriptor ("ИТ-гигант Alphabet") was the other rules' to read
+        if not _plain_noun(s, c) or any(tree.tokens[k].rel == "appos" and k in s.entity_at for k in tree.children[c]):
+            continue
+        link = genitive_holder(s, ctx, c) or u_holder(s, ctx, c) or _place(s, ctx, c)
+        if link:
+            return Link(link.entity, link.mention, tree.tokens[c].lemma)
+    return None
+
+
+def owned_oblique(s: Sentence, ctx: Context, i: int) -> Link | None:
+    """ "на долю HUAWEI приходится 43,9%": the holder of a noun of what is owned, beside the verb."""
+    tree = s.tree
+    if tree.tokens[i].pos not in VERB_POS:
+        return None
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "obl" and c not in s.amount and t.lemma in OWNED_NOUNS:
+            link = genitive_holder(s, ctx, c)
+            if link:
+                return Link(link.entity, link.mention, t.lemma)
+    return None
+
+
+def recipient(s: Sentence, ctx: Context, i: int) -> Link | None:
+    """ "«Бронза» досталась Apple с 14 %": a named dative beside the verb."""
+    tree = s.tree
+    if tree.tokens[i].pos not in VERB_POS:
+        return None
+    for c in tree.children[i]:
+        if tree.tokens[c].rel == "iobj":
+            link = _entity_link(s, ctx, c)
+            if link:
+                return link
+    return None
+
+
+def controller(s: Sentence, ctx: Context, i: int) -> Link | None:
+    tree = s.tree
+    if tree.tokens[i].rel != "xcomp" or tree.tokens[i].head < 0:
+        return None
+    parent = tree.tokens[i].head
+    for c in tree.children[parent]:
+        if tree.tokens[c].rel in ("obj", "iobj", "nsubj") and c != i:
+            link = _named_or_anaphor(s, ctx, c)
+            if link:
+                return link
+    return None
+
+
+def device_place(s: Sentence, ctx: Context, i: int) -> Link | None:
+    tree = s.tree
+    if tree.tokens[i].pos not in VERB_POS:
+        return None
+    for c in tree.children[i]:
+        if tree.tokens[c].rel != "obl" or _prep(tree, c) not in ("в", "во", "на"):
+            continue
+        link = _named_or_anaphor(s, ctx, c)
+        if link and link.entity.type == HARDWARE:
+            return link
+    return None
+
+
+def _place(s: Sentence, ctx: Context, i: int) -> Link | None:
+    """ "Спрос в Китае": the place an amount concerns, under a noun."""
+    tree = s.tree
+    for c in tree.children[i]:
+        if tree.tokens[c].rel == "nmod" and _prep(tree, c) in ("в", "во"):
+            link = _entity_link(s, ctx, c)
+            if link and link.entity.type == LOC:
+                return link
+    return None
+
+
+def _subjects(tree: Tree, i: int) -> list[int]:
+    subs = [c for c in tree.children[i] if tree.tokens[c].rel in SUBJECT_RELS]
+    # "Tesla и xAI купили": the first conjunct stands for the pair
+    return subs
+
+
+RULES: tuple[Callable[[Sentence, Context, int], Link | None], ...] = (
+    named_word,
+    genitive_holder,
+    named_subject,
+    u_holder,
+    anaphoric_subject,
+    noun_subject,
+    owned_oblique,
+    recipient,
+    controller,
+    device_place,
+)
+
+
+def _is_spec(q: Quantity) -> bool:
+    unit = q.unit.split()[-1] if q.unit else ""
+    return q.kind == MEASURE or (q.kind == COUNT and unit in SPEC_NOUNS)
+
+
+DEVICE_CATEGORIES = frozenset({"device", "console"})
+# How many sentences back a holder just linked still stands for an unnamed one.
+RECENT_SENTENCES = 2
+
+
+def spec_device(ctx: Context, q: Quantity) -> Entity | None:
+    """A device feature with no holder in the tree belongs to the device the text is about."""
+    if not _is_spec(q):
+        return None
+    device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
+    if device is None and (q.unit in CHIP_UNITS or q.kind == COUNT):
+        device = ctx.topic(q.start, (HARDWARE,))
+    return device
+
+
+def implicit_holder(s: Sentence, ctx: Context, q: Quantity, verb: int | None) -> Entity | None:
+    """An amount whose holder goes unnamed: "Общая выручка увеличилась на 30%" (a noun of what a
+    company has), "в 2024 году приобрела 485 тысяч" (no subject at all). It is the holder just
+    linked, when near, else the organisation the text is about. A market figure ("Спрос
+    рухнул на 13%") or a passive ("было реализовано") names no holder."""
+    tree = s.tree
+    if verb is not None:
+        subjects = _subjects(tree, verb)
+        if subjects:
+            owned = [c for c in subjects if tree.tokens[c].lemma in OWNED_NOUNS]
+            if not owned or any(_generic_owner(s, c) for c in owned):
+                return None
+        elif tree.tokens[verb].pos in ("PRTS", "PRTF", "GRND"):
+            return None
+    if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
+        return ctx.recent
+    topic = ctx.topic(q.start, (ORG,))
+    if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
+        return topic
+    return None
+
+
+def _generic_owner(s: Sentence, i: int) -> bool:
+    """ "доля десяти ведущих брендов": the owner is a plural common noun, nobody named."""
+    tree = s.tree
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "nmod" and _prep(tree, c) is None and _plain_noun(s, c) and t.can_be("plur") \
+                and not t.can_be("sing"):
+            return True
+    return False
+
+
+def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | None, str | None]:
+    """The subject and predicate of one quantity in a parsed sentence."""
+    tree = s.tree
+    head = tree.head_of(q.start, q.stop)
+    if head is None:
+        return None, None
+    s.amount = frozenset(t.index for t in tree.tokens if t.start < q.stop and q.start < t.stop)
+    s.spec = _is_spec(q)
+    try:
+        return _climb(s, ctx, q, head)
+    except Unnamed:
+        return None, None
+
+
+def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject | None, str | None]:
+    tree = s.tree
+    node, edge = head, ""
+    seen = {head}
+    verb: int | None = None
+    for _ in range(MAX_CLIMB):
+        tok = tree.tokens[node]
+        if node not in s.amount and tok.pos in VERB_POS and verb is None:
+            verb = node
+        # a part in a list beside the amount ("процессором X, а также 8 ГБ памяти") is a sibling,
+        # not the holder
+        if not (s.spec and edge == "conj"):
+            for rule in RULES:
+                link = rule(s, ctx, node)
+                if link is not None:
+                    link = _feature_holder(ctx, q, link)
+                    return (_subject(link), predicate(s, q, head, verb, link)) if link else (None, None)
+        # a gerund shares its doer with the verb it depends on ("..., уволив 12 тыс. человек")
+        gerund = tok.rel == "advcl" and tok.pos == "GRND"
+        if (tok.rel in CLAUSE_RELS and not gerund) or tok.head < 0:
+            break
+        if tok.rel.startswith("acl"):
+            # "компания, чья выручка выросла": the noun the clause describes
+            link = _named_or_anaphor(s, ctx, tok.head)
+            if link:
+                return _subject(link), predicate(s, q, head, verb, link)
+        parent = tree.tokens[tok.head]
+        if parent.pos in VERB_POS and parent.lemma in REPORT_VERBS and tok.rel not in ("obj", "obl", "xcomp"):
+            break
+        node, edge = tok.head, tok.rel
+        if node in seen:
+            # the model's heads may loop ("тысяч" <-> "ускорителей"): go on from the sentence's root
+            node = next((t.index for t in tree.tokens if t.head < 0 and t.index not in seen), None)
+            if node is None:
+                break
+            edge = ""
+        seen.add(node)
+    entity = spec_device(ctx, q) or (None if s.spec else implicit_holder(s, ctx, q, verb))
+    if entity is None:
+        return None, None
+    return _subject(Link(entity, (entity.text, entity.start, entity.stop))), predicate(s, q, head, verb, None)
+
+
+def _feature_holder(ctx: Context, q: Quantity, link: Link) -> Link | None:
+    """A device's own measure (battery, screen, camera) found on a chip or a company
+    ("Xiaomi оснастила смартфон батареей 5000 мАч") is the device's: the device the text is about."""
+    e = link.entity
+    if q.kind != MEASURE or q.unit in CHIP_UNITS:
+        return link
+    if e.type == HARDWARE and e.category in DEVICE_CATEGORIES or e.type not in (HARDWARE, ORG):
+        return link
+    device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
+    if device is None:
+        return link if e.type == ORG else None
+    return Link(device, (device.text, device.start, device.stop), link.noun)
+
+
+def _subject(link: Link) -> Subject:
+    e = link.entity
+    text, start, stop = link.mention
+    return Subject(e.type, e.normal or e.text, text, start, stop)
+
+
+def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link | None) -> str | None:
+    """The word that ties holder and amount: the noun that governs the amount ("по цене $435",
+    "ёмкостью 4000 мАч"), a feature noun under a measure ("12 ГБ памяти"), the holder's noun
+    ("выручка TSMC составила"), the counted part of a device ("128 ядер"), else the verb."""
+    tree = s.tree
+    if link is not None and link.noun and link.noun not in NOT_PREDICATES:
+        return link.noun
+    governing = _governing_noun(s, head)
+    if governing is not None:
+        return _term(tree, governing)
+    if s.spec:
+        if q.kind == COUNT:
+            return q.unit.split()[-1]
+        inner = _inner_noun(s, head)
+        if inner is not None:
+            return _term(tree, inner)
+        if q.unit in FEATURES:
+            return FEATURES[q.unit]
+    if verb is not None:
+        for c in _subjects(tree, verb):
+            if _plain_noun(s, c) and tree.tokens[c].lemma not in NOT_PREDICATES and c not in s.amount:
+                return _term(tree, c)
+        return tree.tokens[verb].lemma
+    inner = _inner_noun(s, head)
+    return _term(tree, inner) if inner is not None else None
+
+
+def _governing_noun(s: Sentence, head: int) -> int | None:
+    """The nearest noun above the amount, before any verb, that names something ("ёмкостью")."""
+    tree = s.tree
+    # "версия прошивки для 28 смартфонов" is about the phones, not a feature of the firmware
+    if _prep(tree, head) in GOAL_PREPOSITIONS:
+        return None
+    node = tree.parent(head)
+    for _ in range(3):
+        if node is None or node.pos in VERB_POS:
+            return None
+        if node.index not in s.amount and _plain_noun(s, node.index) and node.lemma not in NOT_PREDICATES:
+            return node.index
+        node = tree.parent(node.index)
+    return None
+
+
+def _plain_noun(s: Sentence, i: int) -> bool:
+    """A common noun that is neither a name nor an anaphor."""
+    tok = s.tree.tokens[i]
+    return tok.pos in NOUN_POS and i not in s.entity_at and not anaphora.anaphor_kinds(s.tree, i)
+
+
+def _term(tree: Tree, i: int) -> str:
+    """The noun's lemma, with its adjective when the two make a listed term ("пропускная способность")."""
+    tok = tree.tokens[i]
+    for c in tree.children[i]:
+        t = tree.tokens[c]
+        if t.rel == "amod":
+            phrase = f"{_agree(t, tok)} {tok.lemma}"
+            if phrase in TERMS:
+                return phrase
+    return tok.lemma
+
+
+def _agree(adj: Token, noun: Token) -> str:
+    """The adjective in the nominative singular of the noun's gender."""
+    from ..morph import parse as morph_parse
+
+    gender = next((p.tag.gender for p in morph_parse(noun.low) if p.tag.gender), "masc")
+    for p in morph_parse(adj.low):
+        form = p.inflect({"nomn", "sing", gender}) if p.tag.POS in ("ADJF", "PRTF") else None
+        if form is not None:
+            return form.word
+    return adj.lemma
+
+
+def _inner_noun(s: Sentence, head: int) -> int | None:
+    tree = s.tree
+    for c in tree.children[head]:
+        t = tree.tokens[c]
+        if t.rel == "nmod" and _plain_noun(s, c) and _prep(tree, c) is None and t.lemma not in NOT_PREDICATES:
+            return c
+    return None
+
+
+def _owned_forms() -> re.Pattern[str]:
+    from ..morph import parse as morph_parse
+
+    forms: dict[str, str] = {}
+    for lemma in OWNED_NOUNS:
+        for p in morph_parse(lemma)[:1]:
+            forms.update({f.word.replace("ё", "е"): lemma for f in p.lexeme})
+        forms[lemma] = lemma
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE), forms
+
+
+OWNED_FORMS, _OWNED_LEMMA = _owned_forms()
+
+
+def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple[Subject | None, str | None]:
+    """A sentence that names nobody and refers to nobody (so it is not parsed): a device feature
+    belongs to the device the text is about; an amount of what a company has ("Общая выручка
+    увеличилась на 30%") to the holder just linked, else to the organisation the text is about."""
+    device = spec_device(ctx, q)
+    if device is not None:
+        unit = q.unit.split()[-1] if q.kind == COUNT else FEATURES.get(q.unit)
+        return _subject(Link(device, (device.text, device.start, device.stop))), unit
+    owned = [m for m in OWNED_FORMS.finditer(sentence, 0, max(0, q.start - offset))]
+    if not owned:
+        return None, None
+    holder = None
+    if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
+        holder = ctx.recent
+    else:
+        topic = ctx.topic(q.start, (ORG,))
+        if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
+            holder = topic
+    if holder is None:
+        return None, None
+    noun = _OWNED_LEMMA.get(owned[-1].group().lower().replace("ё", "е"))
+    return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
+
+
+_PAREN_GAP = re.compile(r"[\s\u00a0]*\([\s\u00a0]*(?:~|≈|около|примерно|или)?[\s\u00a0]*")
+
+
+def parenthetical(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
+    """ "1499 юаней (~14 000 рублей)": an amount in brackets right after another restates it,
+    so it has the same holder; returns that other quantity, or None."""
+    if prev is None or prev.subject is None or prev.sentence != q.sentence:
+        return None
+    return prev if _PAREN_GAP.fullmatch(text, prev.stop, q.start) else None

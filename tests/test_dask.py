@@ -1,0 +1,79 @@
+"""newsfacts.dask on a real LocalCluster (2 worker processes): equal to a local run, models loaded once a worker."""
+
+
+import pytest
+
+pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+
+import dask  # noqa: E402
+import dask.bag as db  # noqa: E402
+
+from newsfacts import dask as nfd  # noqa: E402
+from newsfacts.tables import TABLES, rows  # noqa: E402
+
+from .conftest import ROOT  # noqa: E402
+
+ARTICLES = sorted((ROOT / "tests" / "golden" / "articles").glob("*.txt"))[:6]
+RECORDS = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in ARTICLES]
+
+
+@pytest.fixture(scope="module")
+def client():
+    # one BLAS thread per worker: the workers are the parallelism
+    env = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  worker_class=distributed.Nanny, env=env) as cluster:
+        with distributed.Client(cluster) as client:
+            yield client
+
+
+@pytest.fixture(scope="module")
+def local(extractor):
+    return [d.as_json() for d in extractor.map((r["id"], r["text"]) for r in RECORDS)]
+
+
+def test_documents_on_the_cluster_equal_a_local_run_and_each_worker_loads_once(client, local):
+    bag = db.from_sequence(RECORDS, npartitions=4)  # more partitions than workers
+    assert nfd.documents(bag).compute() == local
+    assert nfd.documents(bag).compute() == local  # a second job reuses the workers' extractors
+    loads = client.run(nfd.model_loads)
+    assert len(loads) == 2 and set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1, loads
+
+
+def test_a_bad_record_is_an_error_record_and_the_others_go_on(client, local):
+    bag = db.from_sequence([RECORDS[0], {"id": "no-text"}, 7, RECORDS[1]], npartitions=2)
+    got = nfd.documents(bag).compute()
+    assert got == [local[0], {"source": "no-text", "error": "no text field 'text'"},
+                   {"source": "#1:0", "error": "not a text or record: int"}, local[1]]
+
+
+def test_texts_get_their_partition_and_position_as_source(client, extractor):
+    texts = [RECORDS[0]["text"], RECORDS[1]["text"], RECORDS[2]["text"]]
+    got = nfd.documents(db.from_sequence(texts, npartitions=2)).compute()
+    assert [d["source"] for d in got] == ["#0:0", "#0:1", "#1:0"]
+    assert got[2]["entities"] == extractor.extract(texts[2]).as_json()["entities"]
+
+
+def test_fact_tables_equal_the_flattened_local_documents(client, local):
+    frames = nfd.tables(nfd.documents(db.from_sequence(RECORDS, npartitions=3)))
+    computed = dask.compute(*frames.values())
+    for table, frame in zip(TABLES, computed, strict=True):
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        assert records == [row for doc in local for row in rows(doc)[table]], table
+
+
+def test_to_parquet_writes_every_table_in_one_pass(client, local, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    nfd.to_parquet(nfd.documents(db.from_sequence(RECORDS, npartitions=2)), str(tmp_path))
+    mentions = pq.read_table(tmp_path / "mentions").to_pylist()
+    assert [m["normal"] for m in mentions] == [e["normal"] for d in local for e in d["entities"]]
+    assert pq.read_table(tmp_path / "documents").num_rows == len(RECORDS)
+
+
+def test_a_dask_dataframe_with_a_text_column(client, local):
+    import dask.dataframe as dd
+    import pandas as pd
+
+    frame = dd.from_pandas(pd.DataFrame(RECORDS[:3]), npartitions=2)
+    assert nfd.from_dataframe(frame).compute() == local[:3]

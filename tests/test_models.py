@@ -1,0 +1,165 @@
+"""Lean model loading: the same numbers natasha's own loaders give."""
+
+import numpy as np
+import pytest
+
+from newsfacts._compat import install_pymorphy_alias
+
+
+@pytest.fixture(scope="module")
+def navec():
+    install_pymorphy_alias()
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+def test_embedding_vectors_equal_navecs(navec):
+    from newsfacts.extractors.models import load_embedding
+
+    emb = load_embedding()
+    assert emb.meta.id == navec.meta.id
+    assert isinstance(emb.pq.indexes, np.memmap)  # mapped, not read
+    ids = np.array([[0, 1, 17], [250_000, 250_001, 123_456]])
+    for word_id in ids.ravel():
+        assert np.array_equal(emb.vectors(np.array([word_id]))[0], navec.pq[int(word_id)])
+    assert emb.vectors(ids).shape == (2, 3, 300)
+    assert load_embedding() is emb  # loaded once per process
+
+
+def test_natasha_morph_and_syntax_take_the_lean_embedding(navec):
+    from natasha import Doc, NewsMorphTagger, NewsSyntaxParser, Segmenter
+
+    from newsfacts.extractors.models import load_embedding
+
+    def analyse(emb):
+        doc = Doc("Глава Nvidia Дженсен Хуанг прилетел в Тайбэй и встретился с руководством TSMC.")
+        doc.segment(Segmenter())
+        doc.tag_morph(NewsMorphTagger(emb))
+        doc.parse_syntax(NewsSyntaxParser(emb))
+        return [(t.text, t.pos, t.feats, t.head_id, t.rel) for t in doc.tokens]
+
+    ours = analyse(load_embedding())
+    assert ours == analyse(navec)
+    assert ("Хуанг", "PROPN") == ours[3][:2]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Маск", "МАСК", "маск", "М", "м", "Nvidia", "NVIDIA", "H100", "Санкт-Петербург", "Жан-Поль", "iPhone",
+     "Яндекс.Маркет", "2,5", "-5", "+7", "«", "»", "—", "...", "?!", "№", "©", "Δ", "ё", "Ёж", "x86-64", "Wi-Fi"],
+)
+def test_word_shape_is_slovnets(word):
+    from slovnet.shape import word_shape as slovnet_word_shape
+
+    from newsfacts.extractors.ner import word_shape
+
+    assert word_shape(word) == slovnet_word_shape(word)
+
+
+def test_vocabulary_ids_are_slovnets():
+    install_pymorphy_alias()
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    from newsfacts.extractors.models import load_slovnet
+
+    theirs = NewsNERTagger(NewsEmbedding()).infer.encoder
+    ours = load_slovnet().vocabs
+    for word in ("маск", "nvidia", "москва", "<unk>", "<pad>", "нетакогослова"):
+        assert ours["word"].encode(word) == theirs.words_vocab.encode(word)
+    assert ours["word"].items == theirs.words_vocab.items
+    assert ours["shape"].items == theirs.shapes_vocab.items
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({}, {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}),
+        # the user's own choice wins, and we add nothing next to it
+        ({"OMP_NUM_THREADS": "4"}, {"OPENBLAS_NUM_THREADS": None, "OMP_NUM_THREADS": "4", "MKL_NUM_THREADS": None}),
+    ],
+)
+def test_one_blas_thread_unless_the_user_sets_one(env, expected):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    base = {k: v for k, v in os.environ.items() if k not in expected}
+    code = "import json, os, newsfacts; print(json.dumps({k: os.environ.get(k) for k in newsfacts.BLAS_THREAD_VARS}))"
+    out = subprocess.run([sys.executable, "-c", code], env={**base, **env}, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == expected
+
+
+def _word_file(name: str) -> bytes:
+    import gzip
+
+    from newsfacts.extractors.models import _members, _read, natasha_data
+
+    path = natasha_data() / name
+    return gzip.decompress(_read(path, _members(path)["vocabs/word.gz"]))
+
+
+@pytest.mark.parametrize("name", ["model/slovnet_ner_news_v1.tar", "model/slovnet_morph_news_v1.tar"])
+def test_known_sorted_vocabularies_are_sorted(name):
+    import zlib
+
+    from newsfacts.extractors.models import _OTHER_LINE_BREAKS, KNOWN_SORTED, SortedVocab, load_vocab
+
+    raw = _word_file(name)
+    lines = raw.split(b"\n")
+    if zlib.crc32(raw) in KNOWN_SORTED:  # what load_vocab then takes on trust
+        assert not any(c in raw for c in _OTHER_LINE_BREAKS)
+        assert all(a < b for a, b in zip(lines[:-3], lines[1:-2], strict=True))
+        assert lines[-2:] == [b"<unk>", b"<pad>"]
+    assert isinstance(load_vocab(raw), SortedVocab)
+
+
+def test_unsorted_or_duplicated_vocabularies_get_a_table():
+    from newsfacts.extractors.models import SortedVocab, Vocab, load_vocab
+
+    lines = _word_file("model/slovnet_ner_news_v1.tar").split(b"\n")[:-2]
+    body = lines[: 20_000]
+    cases = {
+        "sorted": (body, SortedVocab),
+        "reversed": (body[::-1], Vocab),
+        "duplicate": (body[:100] + body[99:], Vocab),
+        "line separator": ([*body[:50], "a\u2028b".encode(), *body[50:]], Vocab),
+    }
+    for name, (items, kind) in cases.items():
+        raw = b"\n".join([*items, b"<unk>", b"<pad>"])
+        vocab = load_vocab(raw)
+        assert type(vocab) is kind, name
+        # either way, the ids are the ones slovnet's dict gives (the last duplicate wins)
+        table = {w: i for i, w in enumerate(raw.decode().splitlines())}
+        for word in (items[0].decode(), items[-1].decode(), items[77].decode(), "нетакогослова", "<pad>", "b"):
+            assert vocab.encode(word) == table.get(word, table["<unk>"]), (name, word)
+
+
+def test_tar_members_read_like_tarfile(tmp_path):
+    import io
+    import tarfile
+
+    from newsfacts.extractors.models import _members, _tar_members, natasha_data
+
+    for path in sorted(natasha_data().glob("*/*.tar")):
+        assert _members(path) == _tar_members(path)
+    # a long name (a pax header) is left to tarfile
+    archive = tmp_path / "long.tar"
+    with tarfile.open(archive, "w", format=tarfile.PAX_FORMAT) as tar:
+        for name in ("short.bin", "d/" + "x" * 120 + ".bin"):
+            info = tarfile.TarInfo(name)
+            info.size = 3
+            tar.addfile(info, io.BytesIO(b"abc"))
+    members = _members(archive)
+    assert set(members) == {"short.bin", "d/" + "x" * 120 + ".bin"}
+    assert members == _tar_members(archive)
+
+
+def test_loading_ner_imports_no_tarfile():
+    import subprocess
+    import sys
+
+    code = "import sys; from newsfacts.extractors.ner import NerTagger; NerTagger(); print('tarfile' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
