@@ -162,10 +162,31 @@ def to_parquet(docs: db.Bag, directory: str, **kwargs: Any) -> None:
     dask.compute(*writes)
 
 
-def iter_documents(docs: db.Bag) -> Iterator[dict[str, Any]]:
-    """The documents of a bag, in order, one partition in memory at a time (for writing a stream)."""
-    for part in docs.to_delayed():
-        yield from part.compute()
+def iter_documents(docs: db.Bag, window: int | None = None) -> Iterator[dict[str, Any]]:
+    """The documents of a bag, in order, as they finish (for writing a stream).
+
+    With a distributed client, `window` partitions (default: two per worker) are computed
+    at once, so every worker is busy while memory holds only the window.
+    """
+    from collections import deque
+
+    parts = docs.to_delayed()
+    try:
+        from distributed import default_client
+
+        client = default_client()
+    except (ImportError, ValueError):  # no distributed client: the local scheduler, one at a time
+        for part in parts:
+            yield from part.compute()
+        return
+    window = window or 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    pending: deque = deque()
+    for part in parts:
+        pending.append(client.compute(part))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 # ----------------------------------------------------------------- the CLI's executor (--scheduler ADDRESS)
@@ -188,6 +209,8 @@ class DaskExecutor:
     so memory does not grow with the input. A batch whose worker fails becomes error outcomes.
     """
 
+    connect_timeout = "20s"  # a scheduler that is just starting gets this long
+
     def __init__(self, address: str, batch: int = 32, inflight: int = 3, client: Any = None) -> None:
         self.address = address
         self.batch = max(1, batch)
@@ -198,7 +221,7 @@ class DaskExecutor:
         import distributed
 
         try:
-            return distributed.Client(self.address, timeout="20s", set_as_default=False)
+            return distributed.Client(self.address, timeout=self.connect_timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as e:
             raise NewsfactsError(f"cannot reach the Dask scheduler at {self.address}: {e}") from None
 

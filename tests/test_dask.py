@@ -22,7 +22,7 @@ RECORDS = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in ARTICL
 def client():
     # one BLAS thread per worker: the workers are the parallelism
     env = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   worker_class=distributed.Nanny, env=env) as cluster:
         with distributed.Client(cluster) as client:
             yield client
@@ -39,6 +39,11 @@ def test_documents_on_the_cluster_equal_a_local_run_and_each_worker_loads_once(c
     assert nfd.documents(bag).compute() == local  # a second job reuses the workers' extractors
     loads = client.run(nfd.model_loads)
     assert len(loads) == 2 and set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1, loads
+
+
+def test_iter_documents_streams_in_order_with_every_worker_busy(client, local):
+    docs = nfd.documents(db.from_sequence(RECORDS, npartitions=5))
+    assert list(nfd.iter_documents(docs, window=2)) == local
 
 
 def test_a_bad_record_is_an_error_record_and_the_others_go_on(client, local):

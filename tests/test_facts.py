@@ -305,6 +305,29 @@ def test_a_bracketed_restatement_shares_the_holder(ex):
     assert got == {"1499 юаней": "Meitu T9", "~14 000 рублей": "Meitu T9"}
 
 
+def test_a_bracketed_restatement_shares_the_predicate(ex):
+    # the bracket restates the amount before it: its word ("выручка") is the bracket's too
+    assert subject_of(ex, "Выручка Intel упала на 7% (до $12,5 млрд).", "$12,5 млрд") == ("Intel", "выручка")
+    assert subject_of(ex, "Meitu T9 обойдётся в 1499 юаней (~14 000 рублей).", "14 000") == ("Meitu T9", "обойтись")
+
+
+def test_a_result_after_a_change_shares_the_holder(ex):
+    text = "Акции Nvidia выросли почти на 5%, до 210 долларов за бумагу."
+    got = {q.text: (q.subject.normal if q.subject else None) for q in ex.extract(text).quantities}
+    assert got == {"почти на 5%": "Nvidia", "до 210 долларов": "Nvidia"}
+
+
+@pytest.mark.parametrize(
+    "text, amount, expected",
+    [
+        ("Лидирует Qualcomm с долей 31%, далее идут Samsung и Apple (8,5%).", "8,5%", "Apple"),
+        ("Больше всех купила Meta 350 тысяч ускорителей, затем Google – 169 тысяч ускорителей.", "169 тысяч", "Google"),
+    ],
+)
+def test_a_name_right_before_an_amount_in_a_ranking(ex, text, amount, expected):
+    assert subject_of(ex, text, amount)[0] == expected
+
+
 def test_a_version_word_names_the_device(ex):
     text = "Xiaomi показала Redmi Note 8. Продвинутая модификация весит 190 граммов."
     assert subject_of(ex, text, "190 граммов")[0] == "Xiaomi Redmi Note 8"

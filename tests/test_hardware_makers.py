@@ -13,6 +13,8 @@ import pytest
 
 from newsfacts.extractors.hardware import HardwareExtractor
 
+NV, GPU = "NVIDIA", "GPU"
+
 POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     # ---- wearables and audio ----
     ("Часы Garmin Fenix 8 получили AMOLED-экран и фонарик.", [("Garmin Fenix 8", "Garmin", "device")]),
@@ -153,6 +155,12 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Dell XPS 13", "Dell", "device"), ("Dell XPS 14", "Dell", "device")],
     ),
     ("Серверы YADRO Vegman S220 прошли сертификацию.", [("YADRO Vegman S220", "YADRO", "server")]),
+    ("Ускорители Hailo-8 встраивают в камеры наблюдения.", [("Hailo-8", "Hailo", "accelerator")]),
+    ("Процессор Phytium FT-2000+ применяют в серверах.", [("Phytium FT-2000+", "Phytium", "CPU")]),
+    (
+        "Серверы Inspur NF5688M7 получили восемь H100.",
+        [("Inspur NF5688M7", "Inspur", "server"), ("NVIDIA H100", NV, GPU)],
+    ),
     (
         "Видеокарта Sapphire Pulse Radeon RX 7600 получила два вентилятора.",
         [("AMD Radeon RX 7600", "AMD", "GPU")],

@@ -271,3 +271,10 @@ def test_windows_never_rescan_text_without_spaces(ex: QuantityExtractor) -> None
     wins = ex.tokenize.windows(("ы" * 400 + "1") * 100)
     assert len(wins) == 100
     assert max(b - a for a, b in wins) <= WINDOW_BACK + WINDOW_FWD + 1 + 2 * SNAP
+
+
+def test_letters_pymorphy_cannot_name_cost_nothing(ex: QuantityExtractor) -> None:
+    """Issue 15: a Tangut letter makes pymorphy raise; the amounts around it stay."""
+    assert run(ex, "три 𗱣щ") == []
+    assert run(ex, "Чип стоит 5 долларов, а 𗱣щ — 2 𗱣щ.") == ["5 money USD"]
+    assert run(ex, "Смартфон за 5 \ud800 рублей и 3 ГБ.") == ["3 measure ГБ"]

@@ -21,6 +21,11 @@ from newsfacts.extractors.refirst import first_chars
         (r"[\-+]?1", {"-", "+", "1"}, False),
         (r"x*", set("x"), True),
         (r"a{0,3}b", {"a", "b"}, False),
+        # after the set of an alternative is closed, its rest is skipped up to the next "|"
+        (r"a[)|]b|c", {"a", "c"}, False),
+        (r"a\)|b", {"a", "b"}, False),
+        (r"a(?:x|(y))z|b", {"a", "b"}, False),
+        (r"a[]|]|b", {"a", "b"}, False),
     ],
 )
 def test_first_chars(pattern: str, chars: set[str], nullable: bool) -> None:

@@ -115,6 +115,9 @@ def test_document_text_rebuilt_from_sentences_keeps_every_offset():
     assert text == "Один. Два.!\n\nТретий абз.\n"
     assert len(text) == 25 and text[13:24] == "Третий абз."
     assert document_text({"text": "as given", "sentences": []}) == "as given"
+    headline = {"chars": 12, "sentences": [{"start": 0, "stop": 5, "text": "Титул"},
+                                           {"start": 6, "stop": 12, "text": "Текст."}]}
+    assert document_text(headline) == "Титул\nТекст."  # no closing punctuation: the line ended there
 
 
 def test_nest_puts_inner_marks_inside_and_leaves_out_crossing_ones():

@@ -267,15 +267,21 @@ class HardwareExtractor:
 
     def _maker_hits(self, ctx: _Context, start: int, stop: int, maker: Maker) -> list[_Hit]:
         """The general rule: maker + designation, with the evidence of its kind of hardware."""
+        # "Hailo-8": a maker's own name with a number (never a sub-brand's: "Mi-8" is a helicopter)
+        glued = not maker.brand and ctx.text.startswith("-", stop) and ctx.text[stop + 1 : stop + 2].isdigit()
         sep = _SPACE_RE.match(ctx.text, stop)
-        if sep is None or sep.end() >= len(ctx.text):
+        if not glued and (sep is None or sep.end() >= len(ctx.text)):
             return []
-        at = sep.end()
+        at = stop + 1 if glued else sep.end()  # type: ignore[union-attr]
         # a family the lexicon lists is decided by its rows ("Ryzen 9", "GeForce RTX 3000")
         fam = self.lex.family_start(ctx.folded[at].lower())
         if fam is not None and fam.match(ctx.folded, at):
             return []
         d = read_designation(self.lex, ctx.text, at, maker)
+        if d is not None and glued:
+            if not d.has_code:
+                return []
+            d = Designation(d.start, d.stop, (ctx.text[start:at] + d.tokens[0], *d.tokens[1:]), True, d.code)
         if d is None or ctx.after_is_number(d.stop) or ctx.vetoed(start) or ctx.vehicle(start):
             return []
         category = ctx.kind_for(maker, start, strict=not d.has_code)

@@ -22,8 +22,8 @@ from .hwlexicon import Lexicon, Maker
 
 __all__ = ["Designation", "read_designation", "read_continuation"]
 
-_TOKEN = re.compile(r"[^\S\n]+([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*)")
-_FIRST = re.compile(r"([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*)")
+_TOKEN = re.compile(r"[^\S\n]+([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*\+?)")
+_FIRST = re.compile(r"([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*\+?)")
 _WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)*|[A-Z]{1,5}|[a-z]+[A-Z][A-Za-z]*")
 _CODE = re.compile(r"(?=[A-Za-z]{0,5}-?\d)[A-Za-z]{0,5}-?\d{1,5}(?:[A-Za-z]{1,3}\d{0,5})?(?:-[A-Za-z0-9]{1,4})?\+?")
 # A code of letters and digits ("B650", "SN850X") may be followed by name words ("Tomahawk").

@@ -48,7 +48,11 @@ class NerTagger:
         self._words = model.vocabs["word"]
         self._shapes = model.vocabs["shape"]
         self._tags = model.vocabs["tag"].items
-        self._cache: dict[str, tuple[int, int]] = {}
+        self._cache: dict[str, int] = {}
+        # tags that open or continue no span
+        self._plain = frozenset(i for i, t in enumerate(self._tags) if not t.startswith(("B-", "I-")))
+        if len(self._shapes.items) > 256:
+            raise ValueError("NER model: more than 256 word shapes")
         pad = self._emb.vectors(np.array([self._words.pad_id]))
         if pad.any() or self._shape_weight[self._shapes.pad_id].any():
             raise ValueError("NER model: <pad> embeddings are not zero; packed sentences need them zero")
@@ -79,25 +83,24 @@ class NerTagger:
         convolution's zero padding; <pad>'s embeddings are zero (checked on loading),
         so both are a zero row, and a sentence's tags do not depend on its batch.
         """
-        word_ids: list[int] = [self._words.pad_id]
-        shape_ids: list[int] = [self._shapes.pad_id]
+        pad = self._words.pad_id << 8 | self._shapes.pad_id
+        codes: list[int] = [pad]
         starts: list[int] = []
         blank: list[int] = [0]
         for i in pack:
-            starts.append(len(word_ids))
-            for word_id, shape_id in self._ids(tokens[i]):
-                word_ids.append(word_id)
-                shape_ids.append(shape_id)
-            blank.append(len(word_ids))
-            word_ids.append(self._words.pad_id)
-            shape_ids.append(self._shapes.pad_id)
+            starts.append(len(codes))
+            codes.extend(self._codes(tokens[i]))
+            blank.append(len(codes))
+            codes.append(pad)
+        ids = np.array(codes)
         dim = self._emb.dim
-        x = np.empty((len(word_ids), self._encoder.in_dim), np.float32)
-        x[:, :dim] = self._emb.vectors(np.array(word_ids))
-        x[:, dim:] = np.take(self._shape_weight, np.array(shape_ids), axis=0)
+        x = np.empty((len(codes), self._encoder.in_dim), np.float32)
+        x[:, :dim] = self._emb.vectors(ids >> 8)
+        x[:, dim:] = np.take(self._shape_weight, ids & 0xFF, axis=0)
         x = self._encoder(x, np.array(blank))
         emissions = np.matmul(x, self._proj_weight) + self._proj_bias
         sizes = [len(tokens[i]) for i in pack]  # the pack is sorted by size
+        plain, tags = self._plain, self._tags
         for k in range(0, len(pack), CRF_BATCH):
             group = range(k, min(k + CRF_BATCH, len(pack)))
             batch = np.zeros((len(group), sizes[group[-1]], emissions.shape[1]), emissions.dtype)
@@ -107,19 +110,25 @@ class NerTagger:
                 mask[n, : sizes[g]] = True
             for g, path in zip(group, _crf_decode(batch, mask, self._transitions), strict=True):
                 i = pack[g]
-                result[i] = _bio_spans(tokens[i], [self._tags[t] for t in path])
+                # most sentences name nobody: no B-/I- tag, no spans
+                result[i] = [] if plain.issuperset(path) else _bio_spans(tokens[i], [tags[t] for t in path])
 
-    def _ids(self, tokens: list[Token]) -> list[tuple[int, int]]:
+    def _codes(self, tokens: list[Token]) -> list[int]:
+        """word id << 8 | shape id of each token (each distinct token looked up once)."""
         cache = self._cache
-        ids = []
-        for _, _, text in tokens:
-            pair = cache.get(text)
-            if pair is None:
-                if len(cache) >= CACHE_TOKENS:
-                    cache.clear()
-                pair = cache[text] = (self._words.encode(text.lower()), self._shapes.encode(word_shape(text)))
-            ids.append(pair)
-        return ids
+        get = cache.get
+        codes = [get(text) for _, _, text in tokens]
+        if None in codes:
+            if len(cache) >= CACHE_TOKENS:
+                cache.clear()
+            for n, (_, _, text) in enumerate(tokens):
+                if codes[n] is None:
+                    code = cache.get(text)
+                    if code is None:
+                        word, shape = self._words.encode(text.lower()), self._shapes.encode(word_shape(text))
+                        code = cache[text] = word << 8 | shape
+                    codes[n] = code
+        return codes  # type: ignore[return-value]
 
 
 def _crf_decode(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
@@ -136,14 +145,16 @@ def _crf_decode(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray
         step = np.take_along_axis(step, indexes[:, None, :], axis=-2)[:, 0, :]
         score = np.where(mask[index].reshape(batch_size, 1), step, score)
         history.append(indexes)
-    sizes = mask.sum(0) - 1
+    sizes = (mask.sum(0) - 1).tolist()
     paths = []
-    best_last = score.argmax(-1)
+    best_last = score.argmax(-1).tolist()
+    # the backtrace in plain lists: numpy's per-element indexing is slow
+    steps = np.stack(history, axis=1).tolist() if history else [[] for _ in range(batch_size)]
     for n in range(batch_size):
-        best = int(best_last[n])
+        best = best_last[n]
         path = [best]
-        for indexes in reversed(history[: sizes[n]]):
-            best = int(indexes[n, best])
+        for indexes in reversed(steps[n][: sizes[n]]):
+            best = indexes[best]
             path.append(best)
         path.reverse()
         paths.append(path)

@@ -17,7 +17,7 @@ from ..const import DATE
 from ..doc import Document, Entity, Quantity
 from .anaphora import ANAPHOR_FORMS
 from .roles import find_roles
-from .subjects import Context, Sentence, link_quantity, link_untreed, parenthetical, source_starts
+from .subjects import Context, Sentence, link_quantity, link_untreed, name_before, restatement, source_starts
 from .syntax import SyntaxParser, Tree
 
 __all__ = ["FactLinker"]
@@ -65,9 +65,13 @@ class FactLinker:
         quantities: list[Quantity] = []
         views: dict[int, Sentence] = {}
         for q in doc.quantities:
-            same = parenthetical(doc.text, quantities[-1] if quantities else None, q)
+            same = restatement(doc.text, quantities[-1] if quantities else None, q)
             if same is not None:
                 quantities.append(replace(q, subject=same.subject, predicate=same.predicate))
+                continue
+            named_subject = name_before(doc.text, named, ctx, q)
+            if named_subject is not None:
+                quantities.append(replace(q, subject=named_subject, predicate=None))
                 continue
             tree = trees.get(q.sentence)
             if tree is None or not tree.tokens:

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG
+from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG, PER
 from ..data import load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
@@ -617,12 +617,29 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
     return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
 
 
-_PAREN_GAP = re.compile(r"[\s\u00a0]*\([\s\u00a0]*(?:~|≈|около|примерно|или)?[\s\u00a0]*")
+_RESTATE_GAP = re.compile(
+    r"[\s\u00a0]*(?:\([\s\u00a0]*(?:~|≈|около|примерно|или)?|[,—–][\s\u00a0]*(?:до|или))[\s\u00a0]*"
+)
+_NAME_GAP = re.compile(r"[\s\u00a0]*(?:\(|[—–][\s\u00a0]*(?:около|порядка|примерно)?)[\s\u00a0]*")
 
 
-def parenthetical(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
-    """ "1499 юаней (~14 000 рублей)": an amount in brackets right after another restates it,
-    so it has the same holder; returns that other quantity, or None."""
+def restatement(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
+    """ "1499 юаней (~14 000 рублей)", "выросла на 39%, до $14,8 млрд": an amount right after
+    another, in brackets or after ", до", restates it and has the same holder; returns that
+    other quantity, or None."""
     if prev is None or prev.subject is None or prev.sentence != q.sentence:
         return None
-    return prev if _PAREN_GAP.fullmatch(text, prev.stop, q.start) else None
+    return prev if _RESTATE_GAP.fullmatch(text, prev.stop, q.start) else None
+
+
+def name_before(text: str, entities: Sequence[Entity], ctx: Context, q: Quantity) -> Subject | None:
+    """ "MediaTek (13,1%)", "Google – 169 тысяч": a name right before an amount, in brackets or
+    after a dash, as in a ranking or a table."""
+    for e in reversed(entities):
+        if e.stop <= q.start:
+            if e.start in ctx.sources or e.type not in (ORG, HARDWARE, PER, LOC):
+                return None
+            if _NAME_GAP.fullmatch(text, e.stop, q.start):
+                return Subject(e.type, e.normal or e.text, e.text, e.start, e.stop)
+            return None
+    return None

@@ -60,12 +60,16 @@ def select(doc: dict[str, Any], types: Iterable[str] | None) -> dict[str, Any]:
     return out
 
 
+_CLOSING = tuple(".!?…:;»\"')”")  # what ends a sentence inside a paragraph (as segment.py reads lines)
+
+
 def document_text(doc: dict[str, Any]) -> str:
     """The article text: ``doc["text"]`` when given, else rebuilt from the sentences.
 
     A rebuilt text keeps every offset: the gap before a sentence is filled with
-    spaces, or a line break when it is two characters or more (what lies between
-    sentences is only whitespace; which whitespace is not stored).
+    a space, a line break after a line with no closing punctuation (a headline),
+    a blank line when it is two characters or more (what lies between sentences
+    is only whitespace; which whitespace is not stored).
     """
     if doc.get("text") is not None:
         return doc["text"]
@@ -73,8 +77,10 @@ def document_text(doc: dict[str, Any]) -> str:
     pos = 0
     for s in doc.get("sentences", []):
         gap = s["start"] - pos
-        if gap > 0:
-            parts.append(" " * gap if gap == 1 else "\n" * 2 + " " * (gap - 2))
+        if gap == 1:
+            parts.append(" " if parts and parts[-1].rstrip().endswith(_CLOSING) else "\n")
+        elif gap > 1:
+            parts.append("\n" * 2 + " " * (gap - 2))
         parts.append(s["text"])
         pos = s["stop"]
     chars = doc.get("chars", pos)

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 from ...const import COUNT, MEASURE, MONEY, PERCENT, RATIO
-from ...morph import parse
 from .lexicon import Lexicon, Unit
 from .numbers import MAX_VALUE, Num, NumberReader
+from .phrases import parses
 from .tokens import GAP, NUM, SYM, WORD, Ctx
 from .units import UnitMatch, UnitReader
 
@@ -246,12 +246,12 @@ class Grammar:
         ordinal_before = (
             k > 0
             and ctx.spaced(k - 1, k)
-            and any(p.tag.POS == "ADJF" and "Anum" in p.tag for p in parse(toks[k - 1].text))
+            and any(p.tag.POS == "ADJF" and "Anum" in p.tag for p in parses(toks[k - 1].text))
         )
         time_after = (
             j < ctx.n
             and ctx.spaced(j - 1, j)
-            and any(p.normal_form in self.lex.frac_nouns for p in parse(toks[j].text) if p.tag.POS == "NOUN")
+            and any(p.normal_form in self.lex.frac_nouns for p in parses(toks[j].text) if p.tag.POS == "NOUN")
         )
         if not ordinal_before and not time_after:
             cand.value = cand.num.value * 100
@@ -295,7 +295,7 @@ class Grammar:
     def _comparative_after(ctx: Ctx, j: int) -> int | None:
         if j < ctx.n and ctx.spaced(j - 1, j) and ctx.toks[j].kind == WORD:
             t = ctx.toks[j]
-            if t.low in _COMPARATIVES or any(p.tag.POS == "COMP" for p in parse(t.text)):
+            if t.low in _COMPARATIVES or any(p.tag.POS == "COMP" for p in parses(t.text)):
                 return j + 1
         return None
 
@@ -466,7 +466,7 @@ class Grammar:
                 return None  # punctuation or a line break ends the clause
             _adj, nouns = self.units.phrases.word_roles(t.text, "many")
             nouns = [p for p in nouns if "gent" in p.tag and "plur" in p.tag and "anim" in p.tag]
-            if nouns and parse(t.text)[0].tag.POS == "NOUN":  # "готов" is no noun ("гот")
+            if nouns and parses(t.text)[0].tag.POS == "NOUN":  # "готов" is no noun ("гот")
                 lemma = max(nouns, key=lambda p: p.score).normal_form
                 return self.units.noun_unit(lemma, lemma)
         return None

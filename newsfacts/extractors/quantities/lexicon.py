@@ -178,7 +178,10 @@ class Lexicon:
         # one list of model suffixes for hardware and quantities: model_suffixes.txt once the
         # hardware side ships it, the rows here until then
         if data_path("model_suffixes.txt").exists():
-            self.model_suffixes = frozenset(fold(w) for w in load_lines("model_suffixes.txt"))
+            # "SPELLING<TAB>CANONICAL" lines; a suffix of several words is known by its first
+            self.model_suffixes = frozenset(
+                fold(line.split("\t")[0].split()[0]) for line in load_lines("model_suffixes.txt")
+            ) | words("model_suffix")
         else:
             self.model_suffixes = words("model_suffix")
         self.version_words = words("version_word")

@@ -17,6 +17,15 @@ _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED"})
 NUMADJ = ["numadj"]  # marks "5-нанометровых" inside a phrase: an amount of its own
 
 
+def parses(word: str) -> tuple:
+    """pymorphy's parses of a word, or none: letters with no Unicode name (Tangut) make
+    pymorphy raise, and one odd word must not cost an article its amounts."""
+    try:
+        return parse(word)
+    except ValueError:
+        return ()
+
+
 def agrees(tag, mode: str) -> bool:
     """Whether a noun form agrees with a number of agreement `mode` (see numbers.mode_for)."""
     if "Fixd" in tag or "Pltm" in tag:
@@ -107,9 +116,9 @@ class PhraseReader:
         adj: list = []
         noun: list = []
         if has_cyrillic(word):
-            ps = parse(word)
+            ps = parses(word)
             # "в паре со смартфонами": "со" is a preposition, not a noun
-            if ps[0].tag.POS not in _FUNCTION_POS:
+            if ps and ps[0].tag.POS not in _FUNCTION_POS:
                 adj = [p for p in ps if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
                 noun = [
                     p

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...const import COUNT, MEASURE, MONEY, PERCENT, RATIO
-from ...morph import parse
 from .grammar import Cand
 from .lexicon import Lexicon
 from .numbers import MAX_VALUE
+from .phrases import parses
 from .text import has_cyrillic, has_latin
 from .tokens import NUM, SYM, WORD, Ctx
 
@@ -58,7 +58,7 @@ def is_date(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
     if c.unit_tok < 0:
         return c.unit in lex.months
     t = ctx.toks[c.unit_tok]
-    return any(p.normal_form in lex.months for p in parse(t.low) if p.tag.POS == "NOUN") or (t.low in lex.months)
+    return any(p.normal_form in lex.months for p in parses(t.low) if p.tag.POS == "NOUN") or (t.low in lex.months)
 
 
 def is_time_of_day(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
@@ -127,7 +127,10 @@ def is_rank(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
     """Places in a ranking written with digits: "занял 1 место", "на 1 месте"."""
     if c.kind != COUNT or c.unit not in lex.rank_nouns or c.unit_tok < 0:
         return False
-    tag = parse(ctx.toks[c.unit_tok].text)[0].tag
+    ps = parses(ctx.toks[c.unit_tok].text)
+    if not ps:
+        return False
+    tag = ps[0].tag
     return "sing" in tag and "gent" not in tag
 
 
