@@ -181,20 +181,49 @@ def _version(ctx: click.Context, value: bool) -> None:
     """Versions read from package metadata: natasha itself is never imported (that takes seconds)."""
     if not value or ctx.resilient_parsing:
         return
-    from importlib.metadata import PackageNotFoundError, version
-
     from .const import SCHEMA_VERSION
-    from .store import STORE_SCHEMA_VERSION
 
     def of(name: str) -> str:
+        # the dist-info folder next to the package names the version: importlib.metadata
+        # would scan every path entry (half the start-up of --version)
+        import importlib.util
+        import os
+
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            site = os.path.dirname(os.path.dirname(spec.origin))
+            for entry in os.listdir(site):
+                if entry.startswith(f"{name}-") and entry.endswith(".dist-info"):
+                    return entry[len(name) + 1 : -len(".dist-info")]
+        from importlib.metadata import PackageNotFoundError, version
+
         try:
             return version(name)
         except PackageNotFoundError:
             return "not installed"
 
     click.echo(f"newsfacts {__version__} (natasha {of('natasha')}, slovnet {of('slovnet')}, "
-               f"JSON schema {SCHEMA_VERSION}, store schema {STORE_SCHEMA_VERSION})")
+               f"JSON schema {SCHEMA_VERSION}, store schema {_store_schema_version()})")
     ctx.exit()
+
+
+def _store_schema_version() -> str:
+    """store.py's STORE_SCHEMA_VERSION, read from its source: importing the store (sqlite3,
+    the readers, hashlib) would be a third of the start-up of --version."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec(f"{__package__}.store")
+    try:
+        with open(spec.origin, encoding="utf-8") as f:  # type: ignore[union-attr, arg-type]
+            found = re.search(r"^STORE_SCHEMA_VERSION = (\d+)$", f.read(), re.M)
+    except (OSError, TypeError, AttributeError):
+        found = None
+    if found:
+        return found.group(1)
+    from .store import STORE_SCHEMA_VERSION
+
+    return str(STORE_SCHEMA_VERSION)
 
 
 def _stdin_is_terminal() -> bool:
