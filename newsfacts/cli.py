@@ -79,10 +79,12 @@ class _Command(click.Command):
               help="Archives: the field that holds the publication date (becomes `published`).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True, metavar="N",
               help="A document longer than N characters is an error line, not processed (0: no limit).")
+@click.option("--no-facts", is_flag=True,
+              help="No dates, subjects of amounts or roles: about a third less time per article on big archives.")
 @click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, param, value:
               _version(ctx, value), help="Show the versions of newsfacts, natasha, slovnet and the schemas.")
 def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_from, text_field, id_field, date_field,
-        max_chars):
+        max_chars, no_facts):
     """Extract people, companies, places, hardware models and quantities
     from Russian-language tech news.
 
@@ -115,7 +117,7 @@ def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_f
     opts = Options(inputs=tuple(inputs), fmt=fmt, output=output, encoding=encoding,
                    workers=workers, db=db, force=force, quiet=quiet, files_from=files_from,
                    text_field=text_field, id_field=id_field, date_field=date_field, max_chars=max_chars,
-                   types=types)
+                   types=types, facts=not no_facts)
     sys.exit(execute(opts))
 
 
