@@ -48,17 +48,19 @@ def default_workers() -> int:
 class LocalExecutor:
     """Maps read items to outcomes in order, with ``workers`` processes on this machine."""
 
-    def __init__(self, workers: int = 1, batch: int = BATCH, extractor: Extractor | None = None) -> None:
+    def __init__(self, workers: int = 1, batch: int = BATCH, extractor: Extractor | None = None,
+                 facts: bool = True) -> None:
         self.workers = max(1, workers)
         self.batch = max(1, batch)
         self._extractor = extractor
+        self.facts = facts  # dates, subjects, roles (--no-facts turns them off)
 
     @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
             from .pipeline import Extractor
 
-            self._extractor = Extractor()
+            self._extractor = Extractor(facts=self.facts)
         return self._extractor
 
     def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
@@ -92,7 +94,7 @@ class LocalExecutor:
         else:
             # forkserver/spawn: workers start clean and load their own models
             ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-            initializer, initargs = _init_worker, (True,)
+            initializer, initargs = _init_worker, (True, self.facts)
         for stream in (sys.stdout, sys.stderr):  # a forked child flushes inherited buffers at exit
             try:
                 stream.flush()
@@ -174,7 +176,7 @@ def _warm(extractor: Extractor) -> None:
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(fresh: bool) -> None:
+def _init_worker(fresh: bool, facts: bool = True) -> None:
     global _worker_extractor
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers with SIGTERM, and the
     # default action ends a worker without a traceback (a fork inherits the parent's handler).
@@ -184,7 +186,7 @@ def _init_worker(fresh: bool) -> None:
         os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported
         from .pipeline import Extractor
 
-        _worker_extractor = Extractor()
+        _worker_extractor = Extractor(facts=facts)
 
 
 def _work(items: list[Item]) -> list[Outcome]:
