@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .errors import WorkerLost
 from .outcome import Outcome, extract_items
 from .settings import BATCH, INFLIGHT_PER_WORKER
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 # Measured on the 2-core reference machine (benchmarks/workers.py, README "Speed"): one process
 # is as fast as two workers there, and uses half the memory; more cores is where workers pay.
 SMALL_MACHINE_CPUS = 2
+
+# How often a wait for a worker's batch checks that no worker died meanwhile.
+WORKER_CHECK_SECONDS = 2.0
 
 # Each spawned worker gets one core: BLAS threads on top would fight the other workers.
 SINGLE_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -44,17 +48,19 @@ def default_workers() -> int:
 class LocalExecutor:
     """Maps read items to outcomes in order, with ``workers`` processes on this machine."""
 
-    def __init__(self, workers: int = 1, batch: int = BATCH, extractor: Extractor | None = None) -> None:
+    def __init__(self, workers: int = 1, batch: int = BATCH, extractor: Extractor | None = None,
+                 facts: bool = True) -> None:
         self.workers = max(1, workers)
         self.batch = max(1, batch)
         self._extractor = extractor
+        self.facts = facts  # dates, subjects, roles (--no-facts turns them off)
 
     @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
             from .pipeline import Extractor
 
-            self._extractor = Extractor()
+            self._extractor = Extractor(facts=self.facts)
         return self._extractor
 
     def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
@@ -88,22 +94,37 @@ class LocalExecutor:
         else:
             # forkserver/spawn: workers start clean and load their own models
             ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-            initializer, initargs = _init_worker, (True,)
+            initializer, initargs = _init_worker, (True, self.facts)
         for stream in (sys.stdout, sys.stderr):  # a forked child flushes inherited buffers at exit
             try:
                 stream.flush()
             except (AttributeError, OSError, ValueError):
                 pass
         pool = ctx.Pool(workers, initializer=initializer, initargs=initargs)
+        pids = _pids(pool)
+
+        def take(entry) -> list[Outcome]:
+            # A killed worker's batch never comes back (multiprocessing just starts a new worker):
+            # wait in steps, and stop with an error rather than hang once a worker has been replaced.
+            if isinstance(entry, list):
+                return entry
+            while True:
+                try:
+                    return entry.get(timeout=WORKER_CHECK_SECONDS)
+                except mp.TimeoutError:
+                    if _pids(pool) != pids:
+                        raise WorkerLost("a worker process died (killed, or out of memory); "
+                                         "finished documents were written: run again with --db to resume") from None
+
         try:
             inflight: deque = deque()
             limit = workers * INFLIGHT_PER_WORKER
             for b in batches:
                 inflight.append(pool.apply_async(_work, (b,)) if _has_text(b) else [Outcome.of(i) for i in b])
                 while len(inflight) >= limit:
-                    yield from _take(inflight.popleft())
+                    yield from take(inflight.popleft())
             while inflight:
-                yield from _take(inflight.popleft())
+                yield from take(inflight.popleft())
             pool.close()
         except BaseException:
             pool.terminate()  # SIGTERM to the workers, whose default action ends them quietly
@@ -135,8 +156,8 @@ def _has_text(batch: list[Item]) -> bool:
     return batch[0].text is not None
 
 
-def _take(entry) -> list[Outcome]:
-    return entry if isinstance(entry, list) else entry.get()
+def _pids(pool) -> set[int]:
+    return {p.pid for p in getattr(pool, "_pool", ())}
 
 
 def _can_fork() -> bool:
@@ -155,7 +176,7 @@ def _warm(extractor: Extractor) -> None:
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(fresh: bool) -> None:
+def _init_worker(fresh: bool, facts: bool = True) -> None:
     global _worker_extractor
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers with SIGTERM, and the
     # default action ends a worker without a traceback (a fork inherits the parent's handler).
@@ -165,7 +186,7 @@ def _init_worker(fresh: bool) -> None:
         os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported
         from .pipeline import Extractor
 
-        _worker_extractor = Extractor()
+        _worker_extractor = Extractor(facts=facts)
 
 
 def _work(items: list[Item]) -> list[Outcome]:

@@ -66,9 +66,9 @@ class _Command(click.Command):
 @click.option("-w", "--workers", type=click.IntRange(1, MAX_WORKERS), default=None,
               help=f"Worker processes (1-{MAX_WORKERS}; default: 1 on a machine of 2 CPUs or fewer, else one per CPU).")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="Also store documents and facts in this SQLite file; skips documents already stored.")
+              help="Also store documents and facts in this SQLite file; a re-run writes stored documents from it.")
 @click.option("--force", is_flag=True, help="With --db: process documents again even if already stored.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary line.")
 @click.option("--files-from", type=click.Path(exists=True, dir_okay=False, allow_dash=True), default=None,
               metavar="FILE", help="Also read the inputs listed in FILE, one a line (- for stdin).")
 @click.option("--text-field", default="text", show_default=True, metavar="NAME",
@@ -79,6 +79,8 @@ class _Command(click.Command):
               help="Archives: the field that holds the publication date (becomes `published`).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True, metavar="N",
               help="A document longer than N characters is an error line, not processed (0: no limit).")
+@click.option("--no-facts", is_flag=True,
+              help="No dates, subjects of amounts or roles: about a third less time per article on big archives.")
 @click.option("--parquet", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Also write the facts as Parquet tables (documents, mentions, quantities, roles) in DIR.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -86,7 +88,7 @@ class _Command(click.Command):
 @click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, param, value:
               _version(ctx, value), help="Show the versions of newsfacts, natasha, slovnet and the schemas.")
 def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_from, text_field, id_field, date_field,
-        max_chars, parquet, scheduler):
+        max_chars, no_facts, parquet, scheduler):
     """Extract people, companies, places, hardware models and quantities
     from Russian-language tech news.
 
@@ -122,7 +124,7 @@ def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_f
     opts = Options(inputs=tuple(inputs), fmt=fmt, output=output, encoding=encoding,
                    workers=workers, db=db, force=force, quiet=quiet, files_from=files_from,
                    text_field=text_field, id_field=id_field, date_field=date_field, max_chars=max_chars,
-                   types=types, parquet=parquet, scheduler=scheduler)
+                   types=types, facts=not no_facts, parquet=parquet, scheduler=scheduler)
     sys.exit(execute(opts))
 
 
@@ -203,20 +205,49 @@ def _version(ctx: click.Context, value: bool) -> None:
     """Versions read from package metadata: natasha itself is never imported (that takes seconds)."""
     if not value or ctx.resilient_parsing:
         return
-    from importlib.metadata import PackageNotFoundError, version
-
     from .const import SCHEMA_VERSION
-    from .store import STORE_SCHEMA_VERSION
 
     def of(name: str) -> str:
+        # the dist-info folder next to the package names the version: importlib.metadata
+        # would scan every path entry (half the start-up of --version)
+        import importlib.util
+        import os
+
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            site = os.path.dirname(os.path.dirname(spec.origin))
+            for entry in os.listdir(site):
+                if entry.startswith(f"{name}-") and entry.endswith(".dist-info"):
+                    return entry[len(name) + 1 : -len(".dist-info")]
+        from importlib.metadata import PackageNotFoundError, version
+
         try:
             return version(name)
         except PackageNotFoundError:
             return "not installed"
 
     click.echo(f"newsfacts {__version__} (natasha {of('natasha')}, slovnet {of('slovnet')}, "
-               f"JSON schema {SCHEMA_VERSION}, store schema {STORE_SCHEMA_VERSION})")
+               f"JSON schema {SCHEMA_VERSION}, store schema {_store_schema_version()})")
     ctx.exit()
+
+
+def _store_schema_version() -> str:
+    """store.py's STORE_SCHEMA_VERSION, read from its source: importing the store (sqlite3,
+    the readers, hashlib) would be a third of the start-up of --version."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec(f"{__package__}.store")
+    try:
+        with open(spec.origin, encoding="utf-8") as f:  # type: ignore[union-attr, arg-type]
+            found = re.search(r"^STORE_SCHEMA_VERSION = (\d+)$", f.read(), re.M)
+    except (OSError, TypeError, AttributeError):
+        found = None
+    if found:
+        return found.group(1)
+    from .store import STORE_SCHEMA_VERSION
+
+    return str(STORE_SCHEMA_VERSION)
 
 
 def _stdin_is_terminal() -> bool:

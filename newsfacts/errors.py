@@ -22,5 +22,9 @@ class StoreError(NewsfactsError):
     """The --db file cannot be used: not a newsfacts store, another schema version, locked, unwritable."""
 
 
+class WorkerLost(NewsfactsError):
+    """A worker process died (killed, out of memory) with a batch in hand: the run stops, without hanging."""
+
+
 class Terminated(BaseException):  # noqa: N818 - named like KeyboardInterrupt, which it mirrors
     """SIGTERM arrived: unwind like Ctrl-C (flush what is finished), then exit 143."""

@@ -1,8 +1,9 @@
 """``-o PATH``: never an input, and never left truncated.
 
-The output is written under a hidden temporary name in the same folder and renamed into place
-when the run completes, so an interrupted run leaves the old file (or none) at PATH, and what it
-had written as ``PATH.partial``. A path that is not a regular file (``/dev/null``, ``/dev/full``,
+The output is written under a hidden temporary name in the same folder (``.NAME.PID.xxxx.tmp``)
+and renamed into place when the run completes, so an interrupted run leaves the old file (or none)
+at PATH, and what it had written as ``PATH.partial``; the temporary file of a run killed with
+SIGKILL is removed by the next run that writes PATH. A path that is not a regular file (``/dev/null``, ``/dev/full``,
 a named pipe) is written directly.
 """
 
@@ -51,7 +52,8 @@ class OutputFile:
             self.stream = open(self.path, "w", encoding="utf-8")
             return self.stream
         folder, name = os.path.split(os.path.abspath(self.path))
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        _remove_stale(folder, name)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would surprise whoever reads facts.jsonl
@@ -84,3 +86,29 @@ class OutputFile:
             return self.path + ".partial"
         except OSError:
             return None
+
+
+def _remove_stale(folder: str, name: str) -> None:
+    """Temporary files of earlier runs killed with SIGKILL (their process is gone)."""
+    prefix = f".{name}."
+    try:
+        entries = [e for e in os.listdir(folder) if e.startswith(prefix) and e.endswith(".tmp")]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(os.path.join(folder, entry))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's) or cannot tell: leave its file alone
+    return True

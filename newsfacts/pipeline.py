@@ -16,6 +16,7 @@ from .doc import Document, Entity, Quantity, Sentence
 from .extractors.entities import assemble
 from .extractors.ner import NerTagger
 from .segment import split_sentences
+from .settings import CHUNK_SENTENCES  # sentences per NER call: documented with the other batch sizes
 
 # Lone surrogates (from surrogateescape or unicode_escape decoding) cannot be
 # encoded as UTF-8, so the JSON of their document could not be written.
@@ -25,11 +26,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def clean_text(text: str) -> str:
     """`text` with every lone surrogate replaced by U+FFFD (one for one: offsets stay valid)."""
     return _SURROGATE.sub("\ufffd", text)
-
-
-# Sentences sent to NER at once: bounds memory on huge inputs and lets small
-# documents share a batch.
-CHUNK_SENTENCES = 512
 
 
 class Extractor:

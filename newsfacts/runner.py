@@ -26,7 +26,7 @@ from typing import IO, Any, Protocol
 from rich.console import Console
 
 from . import batch
-from .errors import NewsfactsError, SettingError, StoreError, Terminated
+from .errors import NewsfactsError, SettingError, StoreError, Terminated, WorkerLost
 from .escape import printable
 from .outcome import Outcome
 from .readers import ReadOptions, read_items
@@ -50,6 +50,7 @@ class Options:
     date_field: str | None = None
     max_chars: int = MAX_CHARS
     types: tuple[str, ...] | None = None  # --types: the kinds of fact the output keeps (the store keeps all)
+    facts: bool = True  # --no-facts: no dates, subjects or roles (about a third less time per article)
     parquet: str | None = None  # --parquet DIR: the fact tables as Parquet files
     scheduler: str | None = None  # --scheduler ADDRESS: extract on a Dask cluster's workers
 
@@ -197,7 +198,7 @@ def _run(opts: Options, err: Console, say) -> int:
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (| head): nothing more to say, and no error
         code = -1
-    except StoreError as e:
+    except (StoreError, WorkerLost) as e:
         say(f"newsfacts: {e}")
         code = 1
     except NewsfactsError as e:  # --parquet folder not writable, --scheduler not reachable
@@ -254,9 +255,9 @@ def make_executor(opts: Options, settings: Settings):
         from .dask import DaskExecutor
         from .settings import INFLIGHT_PER_WORKER
 
-        return DaskExecutor(opts.scheduler, batch=settings.batch, inflight=INFLIGHT_PER_WORKER)
+        return DaskExecutor(opts.scheduler, batch=settings.batch, inflight=INFLIGHT_PER_WORKER, facts=opts.facts)
     workers = opts.workers or batch.default_workers()
-    return batch.LocalExecutor(workers=workers, batch=settings.batch)
+    return batch.LocalExecutor(workers=workers, batch=settings.batch, facts=opts.facts)
 
 
 def _read_options(opts: Options) -> ReadOptions:

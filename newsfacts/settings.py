@@ -1,11 +1,11 @@
 """The run's tunables, in one place, with the environment variables that override them.
 
 ``NEWSFACTS_BATCH`` (default 32; ``NEWSFACTS_DB_BATCH`` is the old name) is the one batching
-setting: a batch of that many documents is the unit a worker extracts at once (its sentences share
-NER calls) and the unit ``--db`` commits in one transaction, so an interrupted or killed run
-redoes at most one batch. Below it, the pipeline groups sentences for NER
-(``pipeline.CHUNK_SENTENCES``) and the tagger pads them (``extractors.ner``): those bound memory
-per model call and are not run-level choices.
+setting of a run: a batch of that many documents is the unit a worker extracts at once (its
+sentences share NER calls) and the unit ``--db`` commits in one transaction, so an interrupted or
+killed run redoes at most one batch. Below it, ``CHUNK_SENTENCES`` bounds the sentences of one NER
+call (so one huge input never becomes one huge model call), and the tagger pads sentences of
+similar length together (``extractors.ner``): those bound memory per model call, not a run.
 
 ``NEWSFACTS_DB_TIMEOUT`` (seconds, default 60) is how long a run waits for a ``--db`` file that
 another process holds locked before it gives up with one line and exit 1.
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .errors import SettingError
 
 BATCH = 32
+CHUNK_SENTENCES = 512
 DB_TIMEOUT = 60.0
 # Batches queued per worker: enough to keep every worker busy, few enough that memory stays flat.
 INFLIGHT_PER_WORKER = 2

@@ -163,3 +163,23 @@ def test_loading_ner_imports_no_tarfile():
     code = "import sys; from newsfacts.extractors.ner import NerTagger; NerTagger(); print('tarfile' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_lean_syntax_parser_parses_like_natashas(navec):
+    from natasha import NewsSyntaxParser
+
+    from newsfacts.extractors.models import SortedVocab, load_syntax_parser
+
+    sentences = [
+        ["Глава", "Nvidia", "Дженсен", "Хуанг", "прилетел", "в", "Тайбэй", "."],
+        ["Сбербанк", "и", "«", "Яндекс", "»", "открыли", "лабораторию", "в", "Новосибирске", "."],
+        ["Компания", "потратила", "около", "2,5", "млрд", "рублей", "на", "10", "000", "ускорителей", "H100", "."],
+        ["Москва"],
+    ]
+
+    def parses(parser):
+        return [[(t.id, t.text, t.head_id, t.rel) for t in m.tokens] for m in parser.map(sentences)]
+
+    lean = load_syntax_parser()
+    assert isinstance(lean.infer.encoder.words_vocab, SortedVocab)
+    assert parses(lean) == parses(NewsSyntaxParser(navec))

@@ -148,3 +148,14 @@ def test_facts_of_one_kind_on_one_span_are_one_mark():
     doc = {"entities": [], "quantities": [], "roles": [role | {"person": "Игорь"}, role | {"person": "Мануэль"}]}
     (mark,) = marks(doc)
     assert mark.normal == "Игорь — инженер — DeepMind; Мануэль — инженер — DeepMind"
+
+
+def test_the_facts_table_shows_each_stated_fact_once():
+    from newsfacts.render.table import fact_table
+
+    q = {"text": "1000 серверов", "value": 1000.0, "max": None, "approx": False, "kind": "count", "unit": "сервер",
+         "subject": {"type": "ORG", "normal": "Яндекс", "text": "Яндекс", "start": 0, "stop": 6},
+         "predicate": "купить"}
+    table = fact_table([q, q | {"start": 99}, q | {"value": 5.0}, q | {"subject": None}])
+    assert table.row_count == 2
+    assert fact_table([q | {"subject": None}]) is None

@@ -335,3 +335,80 @@ def test_db_resumes_inside_an_archive(tmp_path):
     assert ", 0 failed, 3 from the store in " in second.stderr
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*), COUNT(DISTINCT path) FROM documents").fetchone() == (4, 4)
+
+
+# --- progress ------------------------------------------------------------------------------
+
+
+class FakeTerminal:
+    """A stream that says it is a terminal and keeps what was written to it."""
+
+    def __init__(self):
+        self.text = ""
+
+    def write(self, text):
+        self.text += text
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+def terminal_console():
+    from rich.console import Console
+
+    return Console(file=FakeTerminal(), force_terminal=True, width=80, highlight=False)
+
+
+def test_progress_only_from_the_second_document_and_only_on_a_terminal():
+    from rich.console import Console
+
+    from newsfacts.runner import _Progress
+
+    progress = _Progress(terminal_console(), FakeTerminal(), enabled=True)
+    progress.advance()
+    assert progress.live is None  # one document: no bar
+    progress.advance()
+    assert progress.live is not None
+    progress.stop()
+    assert progress.live is None
+    off_terminal = _Progress(Console(file=FakeTerminal(), force_terminal=False), FakeTerminal(), enabled=True)
+    quiet = _Progress(terminal_console(), FakeTerminal(), enabled=False)
+    for p in (off_terminal, quiet):
+        p.advance()
+        p.advance()
+        assert p.live is None
+
+
+def test_table_lines_on_the_same_terminal_go_above_the_progress_line(monkeypatch):
+    from newsfacts import runner
+
+    err = terminal_console()
+    stdout = runner._Switch(FakeTerminal())
+    monkeypatch.setattr(runner, "_same_terminal", lambda stream: True)
+    progress = runner._Progress(err, stdout, enabled=True)
+    progress.advance()
+    stdout.write("before the bar\n")
+    progress.advance()
+    stdout.write("table line\n")
+    stdout.flush()
+    progress.stop()
+    stdout.write("after\n")
+    assert stdout.stream.text == "before the bar\nafter\n"
+    assert "table line" in err.file.text  # printed by the live display's console, above its line
+
+
+def test_temporary_file_of_a_killed_run_is_removed_by_the_next(tmp_path):
+    write_good(tmp_path / "in")
+    out = tmp_path / "facts.jsonl"
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / f".facts.jsonl.{dead.pid}.abcd1234.tmp"
+    stale.write_text("half a line")
+    alive = tmp_path / f".facts.jsonl.{os.getpid()}.abcd1234.tmp"  # a run still going: left alone
+    alive.write_text("")
+    assert run("-f", "jsonl", "-o", str(out), str(tmp_path / "in" / "a.txt")).exit_code == 0
+    assert sorted(os.listdir(tmp_path)) == [alive.name, "facts.jsonl", "in"]

@@ -140,3 +140,23 @@ def test_sigkill_then_rerun_gives_a_clean_runs_output(corpus, tmp_path, lines, w
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*), COUNT(DISTINCT path) FROM documents").fetchone() == (12, 12)
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="finds workers through /proc")
+def test_a_killed_worker_stops_the_run_with_one_line_never_a_hang(corpus, tmp_path):
+    db = tmp_path / "facts.sqlite"
+    proc = subprocess.Popen([*NEWSFACTS, "-w", "2", "-f", "jsonl", "--db", str(db), str(corpus)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env(NEWSFACTS_BATCH="1"))
+    assert proc.stdout.readline()  # the pool is running
+    with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+        workers = [int(pid) for pid in f.read().split()]
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    rest, err = finish(proc)
+    if proc.returncode == 0:  # every worker was between batches: nothing was lost
+        assert "Traceback" not in err
+    else:
+        assert proc.returncode == 1
+        assert err.splitlines()[0].startswith("newsfacts: a worker process died (killed, or out of memory)")
+        assert "Traceback" not in err

@@ -106,8 +106,8 @@ def test_failed_documents_in_the_store_are_not_counted(tmp_path):
 # ------------------------------------------------------------------ the command
 
 
-def invoke(*args):
-    return CliRunner().invoke(cli, ["top", *args], catch_exceptions=False)
+def invoke(*args, input=None):
+    return CliRunner().invoke(cli, ["top", *args], input=input, catch_exceptions=False)
 
 
 def test_top_table_and_json_from_a_store(tmp_path):
@@ -261,3 +261,8 @@ def test_summaries_without_their_triggers_are_rebuilt(tmp_path):
     assert has_summaries(conn)
     assert view["hardware_companies"][0] == {"company": "Microsoft", "hardware": "NVIDIA H100", "documents": 3,
                                              "sentences": 4}
+
+
+def test_one_document_is_singular():
+    out = invoke("-w", "1", "-", input="Microsoft купила H100.\n")
+    assert out.stdout.startswith("1 document\n")

@@ -32,7 +32,7 @@ class Mention:
 
 def resolve(mentions: Iterable[Mention]) -> list[Entity]:
     """Entities with one canonical nominative `normal` per real-world thing."""
-    mentions = list(mentions)
+    mentions = _surnames_as_people(list(mentions))
     normals = [_normal(m) for m in mentions]
     canon: dict[int, str] = {}
     for type_ in (PER, ORG, LOC):
@@ -43,6 +43,21 @@ def resolve(mentions: Iterable[Mention]) -> list[Entity]:
             canon.update(_resolve_names(mentions, normals, idx))
     _resolve_aliases(mentions, normals, canon)
     return [Entity(m.type, m.text, canon.get(i, normals[i]), m.start, m.stop) for i, m in enumerate(mentions)]
+
+
+def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """A one-word ORG or LOC that is the surname of a person named in the document is that
+    person ("Шугалей" after "Максим Шугалей"): NER's type for a lone surname is a guess."""
+    surnames = {fold(_words(m.text)[-1]) for m in mentions if m.type == PER and len(_words(m.text)) > 1}
+    if not surnames:
+        return mentions
+    out = []
+    for m in mentions:
+        words = _words(m.text)
+        if m.type != PER and m.head is None and len(words) == 1 and fold(words[0]) in surnames:
+            m = Mention(PER, m.start, m.stop, m.text)
+        out.append(m)
+    return out
 
 
 def _normal(m: Mention) -> str:

@@ -31,7 +31,7 @@ _PREP = r"(?:(?:в|во|с|со|до|к|ко|на|за|по|от|из|после
 _POSITION = r"(?:(?:начал|конц|середин|концом|началом)\w*\s+)?"
 _DASH = r"\s*[-–—]\s*"
 # Characters around an anchor that a date expression can span ("во второй половине 2022 года").
-_WINDOW = 48
+_WINDOW = 32
 
 
 def _forms(lemma: str) -> set[str]:

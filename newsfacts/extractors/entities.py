@@ -49,7 +49,7 @@ __all__ = [
     "trim",
 ]
 
-SPAN_JUNK = " \t\n\u00a0«»\"„“”'`‘’()[]*/"
+SPAN_JUNK = " \t\n\u00a0«»\"„“”'`‘’()[]*/!?"
 OPENERS = {")": "(", "]": "[", "»": "«", "“": "„", "”": "“"}
 SYMMETRIC = "\"'`"
 # A capitalised Latin word right after a Latin name belongs to it: "App" + " Store";
@@ -468,7 +468,8 @@ def _not_a_name(type_: str, span: str) -> bool:
         return True
     top = parse(low)[:1]
     if top and known(top[0].word) and top[0].tag.POS in ("ADJF", "PRTF") and not any(t in top[0].tag for t in NAMES):
-        # no person is plural; a body is not named by an adjective alone ("Дюкского")
+        # no person is plural; a body is not named by an adjective alone ("Дюкского"); a place
+        # may be ("космодром Восточный")
         return type_ == ORG or top[0].tag.number == "plur"
     return False
 

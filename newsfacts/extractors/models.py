@@ -155,6 +155,9 @@ class Vocab:
     def encode(self, item: str) -> int | None:
         return self.ids.get(item, self.unk_id)
 
+    def decode(self, id: int) -> str:
+        return self.items[id]
+
 
 # Characters str.splitlines splits on besides "\n" (slovnet reads vocabularies with it).
 _OTHER_LINE_BREAKS = (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
@@ -181,6 +184,9 @@ class SortedVocab:
     @property
     def items(self) -> list[str]:
         return [line.decode("utf-8") for line in self._lines]
+
+    def decode(self, id: int) -> str:
+        return self._lines[id].decode("utf-8")
 
     def encode(self, item: str) -> int | None:
         tail = self._tail.get(item)  # the specials come last: they win, as in a dict
@@ -253,3 +259,19 @@ def _weights(node) -> list[dict]:
     if isinstance(node, list):
         return [w for value in node for w in _weights(value)]
     return []
+
+
+def load_syntax_parser(batch_size: int = 8):
+    """natasha's news syntax parser, as ``NewsSyntaxParser(NewsEmbedding())`` builds it
+    (slovnet's ``Syntax`` API object, same model and arrays), without importing natasha:
+    the shared memory-mapped embedding and the sorted word list instead of navec's
+    tables and a 250K-entry dict. Imports slovnet (its syntax forward pass)."""
+    from slovnet.api import Syntax
+    from slovnet.exec.encoders import SyntaxEncoder
+    from slovnet.exec.infer import SyntaxDecoder, SyntaxInfer
+    from slovnet.exec.model import Syntax as SyntaxModel
+
+    model = load_slovnet(SYNTAX_FILE, vocabs=("word", "shape", "rel"))
+    net = SyntaxModel.from_json(model.config).inject_arrays(model.arrays).inject_navec(load_embedding())
+    encoder = SyntaxEncoder(model.vocabs["word"], model.vocabs["shape"], batch_size)
+    return Syntax(SyntaxInfer(net, encoder, SyntaxDecoder(model.vocabs["rel"])), batch_size)

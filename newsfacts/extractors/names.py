@@ -304,6 +304,8 @@ def normalize(type_: str, text: str) -> str:
         first = _first_name(words[0].group(), words[-1].group())
         if first is None and _foreign_indeclinable(words[0].group(), words[-1].group()):
             return text  # "Мизухо Койке": neither word declines
+        if first is None and _woman_as_written(words[0].group(), words[-1].group()):
+            return text  # "Дана Борисова", not the genitive of "Дан Борисов"
         if first and first[2] is None:
             return text  # a first name in the nominative: the whole name is
         if first and not first[2]:
@@ -380,6 +382,8 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
             g = first_name_gender(cand)
             if g and fold(cand) != fold(word) and (g == "m" or case != "gent" or end in ("ы", "и")):
                 oblique.append((cand, g, case))
+    if not oblique and not as_written and _unknown_masculine_genitive(word, surname):
+        return (word[:-1], "masc", "gent")  # "Тэда Бакленда": a man's name in the genitive
     if not oblique:
         if not as_written:
             return None
@@ -391,6 +395,23 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
     if as_written and not _surname_in_case(surname, case, gender):
         return (word, "masc" if as_written == "m" else "femn", None)
     return (cand, gender, case)
+
+
+def _unknown_masculine_genitive(first: str, surname: str) -> bool:
+    """An unknown first name and surname both ending in consonant + а: a man in the genitive,
+    not a woman ("Тэда Бакленда"); a known woman's name (Линда) is left alone."""
+    if not re.search(r"[^аеёиоуыэюяйь]а$", first.lower()) or len(first) < 4:
+        return False
+    if any(known(p.word) and "Name" in p.tag for p in parse(first.lower())):
+        return False
+    return _surname_in_case(surname, "gent", "masc")
+
+
+def _woman_as_written(first: str, last: str) -> bool:
+    """A woman's first name and a woman's surname, both as in the nominative."""
+    if not FEMININE_SURNAME.search(last.lower()):
+        return False
+    return any(known(p.word) and {"Name", "femn", "nomn"} <= p.tag.grammemes for p in parse(first.lower()))
 
 
 def _foreign_indeclinable(first: str, last: str) -> bool:

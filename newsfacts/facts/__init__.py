@@ -71,7 +71,9 @@ class FactLinker:
                 continue
             named_subject = name_before(doc.text, named, ctx, q)
             if named_subject is not None:
-                quantities.append(replace(q, subject=named_subject, predicate=None))
+                # a ranking repeats the word of the amount before it ("купила 224 тысячи, Google – 169 тысяч")
+                prev = quantities[-1] if quantities and quantities[-1].sentence == q.sentence else None
+                quantities.append(replace(q, subject=named_subject, predicate=prev.predicate if prev else None))
                 continue
             tree = trees.get(q.sentence)
             if tree is None or not tree.tokens:

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG, PER
+from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG
 from ..data import load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
@@ -49,6 +49,9 @@ OWNED_NOUNS = frozenset(_WORDS["owned"])
 TERMS = frozenset(_WORDS["term"])
 NOT_PREDICATES = frozenset(_WORDS["not_predicate"])
 CHIP_UNITS = frozenset(_WORDS["chip_unit"])
+CHIP_PARTS = frozenset(_WORDS["chip_part"])
+DEVICE_FEATURES = frozenset(_WORDS["device_feature"])
+CHIP_FEATURE_NOUNS = frozenset(_WORDS["chip_feature"])
 FEATURES = dict(load_rows("features.tsv"))
 # A holder that the text only implies must be named at least this often to be "the text's".
 TOPIC_MENTIONS = 2
@@ -60,6 +63,7 @@ HOLDER_RELS = frozenset({"nmod", "nmod:poss", "appos", "flat", "flat:name", "fla
 CLAUSE_RELS = frozenset({"ccomp", "parataxis", "csubj", "advcl", "root"})
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
 MAX_CLIMB = 8
+LIST_RELS = frozenset({"conj", "appos", "parataxis"})
 NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign", "nmod")
 GOAL_PREPOSITIONS = frozenset({"для", "против", "из", "среди", "от", "после", "без", "кроме"})
 
@@ -310,6 +314,27 @@ def recipient(s: Sentence, ctx: Context, i: int) -> Link | None:
     return None
 
 
+def amount_as_subject(s: Sentence, ctx: Context, head: int) -> tuple[Link, str] | None:
+    """ "Сервисом Zoom пользуются 200 млн человек", "на долю Huawei приходится 17%": the amount
+    is the verb's own subject, so the holder is the name among the verb's objects; the word is
+    the owned noun that carries the name, else the verb."""
+    tree = s.tree
+    tok = tree.tokens[head]
+    if tok.rel not in SUBJECT_RELS or tok.head < 0 or tree.tokens[tok.head].pos not in VERB_POS:
+        return None
+    verb = tok.head
+    for c in tree.children[verb]:
+        if c in s.amount or tree.tokens[c].rel not in ("obj", "obl", "iobj"):
+            continue
+        if _prep(tree, c) not in (None, "в", "во", "на"):
+            continue
+        link = _entity_link(s, ctx, c) or _name_below(s, ctx, c)
+        if link:
+            word = tree.tokens[c]
+            return link, (word.lemma if word.lemma in OWNED_NOUNS and c not in s.entity_at else tree.tokens[verb].lemma)
+    return None
+
+
 def controller(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
     if tree.tokens[i].rel != "xcomp" or tree.tokens[i].head < 0:
@@ -382,7 +407,8 @@ def spec_device(ctx: Context, q: Quantity) -> Entity | None:
     if not _is_spec(q):
         return None
     device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
-    if device is None and (q.unit in CHIP_UNITS or q.kind == COUNT):
+    chip = q.unit in CHIP_UNITS if q.kind == MEASURE else q.unit.split()[-1] in CHIP_PARTS
+    if device is None and chip:
         device = ctx.topic(q.start, (HARDWARE,))
     return device
 
@@ -436,6 +462,9 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
 
 def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject | None, str | None]:
     tree = s.tree
+    found = amount_as_subject(s, ctx, head)
+    if found is not None:
+        return _subject(found[0]), found[1]
     node, edge = head, ""
     seen = {head}
     verb: int | None = None
@@ -445,12 +474,13 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
             verb = node
         # a part in a list beside the amount ("процессором X, а также 8 ГБ памяти") is a sibling,
         # not the holder
-        if not (s.spec and edge == "conj"):
+        if not (s.spec and edge == "conj" and tok.pos not in VERB_POS):
             for rule in RULES:
                 link = rule(s, ctx, node)
                 if link is not None:
-                    link = _feature_holder(ctx, q, link)
-                    return (_subject(link), predicate(s, q, head, verb, link)) if link else (None, None)
+                    pred = predicate(s, q, head, verb, link)
+                    link = _feature_holder(s, ctx, q, link, pred)
+                    return (_subject(link), pred) if link else (None, None)
         # a gerund shares its doer with the verb it depends on ("..., уволив 12 тыс. человек")
         gerund = tok.rel == "advcl" and tok.pos == "GRND"
         if (tok.rel in CLAUSE_RELS and not gerund) or tok.head < 0:
@@ -477,18 +507,29 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
     return _subject(Link(entity, (entity.text, entity.start, entity.stop))), predicate(s, q, head, verb, None)
 
 
-def _feature_holder(ctx: Context, q: Quantity, link: Link) -> Link | None:
-    """A device's own measure (battery, screen, camera) found on a chip or a company
-    ("Xiaomi оснастила смартфон батареей 5000 мАч") is the device's: the device the text is about."""
+def _feature_holder(s: Sentence, ctx: Context, q: Quantity, link: Link, pred: str | None) -> Link | None:
+    """Features go to what has them. A device's own (battery, screen, RAM) found on a chip or a
+    company ("Xiaomi оснастила смартфон батареей 5000 мАч") is the device's: the device the text is
+    about. A chip's own (clock, cores) found on a device is the chip's named in the sentence
+    ("ноутбук с процессором Core i7-9750H частотой 2,6 ГГц")."""
     e = link.entity
-    if q.kind != MEASURE or q.unit in CHIP_UNITS:
+    if not s.spec:
         return link
-    if e.type == HARDWARE and e.category in DEVICE_CATEGORIES or e.type not in (HARDWARE, ORG):
-        return link
-    device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
-    if device is None:
-        return link if e.type == ORG else None
-    return Link(device, (device.text, device.start, device.stop), link.noun)
+    chip = q.unit in CHIP_UNITS if q.kind == MEASURE else q.unit.split()[-1] in CHIP_PARTS
+    device_own = pred in DEVICE_FEATURES or not chip
+    is_device = e.type == HARDWARE and e.category in DEVICE_CATEGORIES
+    if device_own and pred not in CHIP_FEATURE_NOUNS and (e.type == ORG or e.type == HARDWARE and not is_device):
+        device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
+        if device is None:
+            return link if e.type == ORG else None
+        return Link(device, (device.text, device.start, device.stop), link.noun)
+    if chip and not device_own and is_device:
+        chips = [x for x in s.entity_at.values() if x.type == HARDWARE and x.category not in DEVICE_CATEGORIES
+                 and x.stop <= q.start and x.start not in ctx.sources]
+        if chips:
+            x = max(chips, key=lambda x: x.start)
+            return Link(x, (x.text, x.start, x.stop), link.noun)
+    return link
 
 
 def _subject(link: Link) -> Subject:
@@ -504,15 +545,17 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
     tree = s.tree
     if link is not None and link.noun and link.noun not in NOT_PREDICATES:
         return link.noun
+    if s.spec and q.kind == MEASURE:
+        # "8 ГБ оперативной памяти": the noun after a measure names the feature
+        inner = _inner_noun(s, head)
+        if inner is not None:
+            return _term(tree, inner)
     governing = _governing_noun(s, head)
     if governing is not None:
         return _term(tree, governing)
     if s.spec:
         if q.kind == COUNT:
             return q.unit.split()[-1]
-        inner = _inner_noun(s, head)
-        if inner is not None:
-            return _term(tree, inner)
         if q.unit in FEATURES:
             return FEATURES[q.unit]
     if verb is not None:
@@ -530,12 +573,16 @@ def _governing_noun(s: Sentence, head: int) -> int | None:
     # "версия прошивки для 28 смартфонов" is about the phones, not a feature of the firmware
     if _prep(tree, head) in GOAL_PREPOSITIONS:
         return None
+    if tree.tokens[head].rel in LIST_RELS:
+        return None  # "процессором с частотой 2,4 ГГц, 8 ГБ памяти": a list item, governed by nothing
     node = tree.parent(head)
     for _ in range(3):
         if node is None or node.pos in VERB_POS:
             return None
         if node.index not in s.amount and _plain_noun(s, node.index) and node.lemma not in NOT_PREDICATES:
             return node.index
+        if node.rel in LIST_RELS:
+            return None
         node = tree.parent(node.index)
     return None
 
@@ -637,7 +684,7 @@ def name_before(text: str, entities: Sequence[Entity], ctx: Context, q: Quantity
     after a dash, as in a ranking or a table."""
     for e in reversed(entities):
         if e.stop <= q.start:
-            if e.start in ctx.sources or e.type not in (ORG, HARDWARE, PER, LOC):
+            if e.start in ctx.sources or e.type not in (ORG, HARDWARE, LOC):
                 return None
             if _NAME_GAP.fullmatch(text, e.stop, q.start):
                 return Subject(e.type, e.normal or e.text, e.text, e.start, e.stop)

@@ -1,7 +1,7 @@
 """Dependency trees for the sentences that need them (natasha's news syntax model).
 
-The parser loads lazily, offline, from natasha's installed files, with its own
-navec embedding (the NER tagger in extractors/ner.py keeps its own). Sentences
+The parser loads lazily, offline, from natasha's installed files, sharing the
+NER tagger's lean navec embedding (extractors/models.py). Sentences
 are parsed in batches of similar length, like NER, and the CNN encoder runs
 through the same fast forward pass as NER's. Lemmas, parts of speech and cases
 come from the shared cached pymorphy analyzer: the syntax model needs only the
@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .._compat import install_pymorphy_alias
 from ..morph import parse as morph_parse
 
 _MODIFIER_RELS = frozenset({"nummod", "nummod:gov", "case", "amod", "punct", "det", "advmod", "cc"})
@@ -93,12 +92,12 @@ class SyntaxParser:
         self._infer = None
 
     def _load(self):
-        install_pymorphy_alias()
-        from natasha import NewsEmbedding, NewsSyntaxParser
-
         from ..extractors.fastcnn import PaddedCNNEncoder
+        from ..extractors.models import load_syntax_parser
 
-        parser = NewsSyntaxParser(NewsEmbedding())
+        # natasha's NewsSyntaxParser(NewsEmbedding()), without importing natasha, sharing
+        # NER's memory-mapped embedding (navec's tables would cost ~0.3 s and ~100 MB)
+        parser = load_syntax_parser()
         infer = parser.infer
         infer.encoder.batch_size = 32  # sentences padded together
         infer.model.encoder = PaddedCNNEncoder(infer.model.encoder)

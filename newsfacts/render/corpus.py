@@ -25,7 +25,7 @@ def _amount(a: Amount) -> str:
 
 
 def write_table(view: TopView, console: Console) -> None:
-    console.print(f"[bold]{view.documents:,} documents[/bold]")
+    console.print(f"[bold]{view.documents:,} document{'' if view.documents == 1 else 's'}[/bold]")
     for kind, rows in view.entities.items():
         t = _table(f"{KINDS[kind].title}: most mentioned")
         t.add_column("Name", style="bold cyan", overflow="fold")

@@ -156,16 +156,18 @@ def quantity_table(quantities: list[dict]) -> Table:
 
 
 def fact_table(quantities: list[dict]) -> Table | None:
-    """Who — what — how much, for the amounts that have a subject; None when none has."""
-    rows = [q for q in quantities if q.get("subject")]
+    """Who — what — how much, each stated fact once (a headline repeats its text), for the amounts
+    that have a subject; None when none has."""
+    rows = dict.fromkeys((q["subject"]["normal"], q.get("predicate") or "", format_amount(q))
+                         for q in quantities if q.get("subject"))
     if not rows:
         return None
     table = _table("Facts")
     table.add_column("Who", style="bold cyan", overflow="fold")
     table.add_column("What", overflow="fold")
     table.add_column("How much", style="bold green", overflow="fold")
-    for q in rows:
-        table.add_row(safe(q["subject"]["normal"]), safe(q.get("predicate") or ""), safe(format_amount(q)))
+    for who, what, amount in rows:
+        table.add_row(safe(who), safe(what), safe(amount))
     return table
 
 

@@ -194,6 +194,7 @@ class Lexicon:
         self.top_words = words("top_word")
         self.top_unit = next(iter(words("top_unit")), "место")
         self.not_prefixed = tuple(words("not_prefixed"))
+        self.one_focus = words("one_focus")
 
     def numeral_start(self, low: str) -> bool:
         """Whether a lower-cased word can start a number ("пять", "пяти-шести")."""

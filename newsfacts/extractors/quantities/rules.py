@@ -150,8 +150,22 @@ def is_negated(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
 
 
 def is_indefinite_one(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
-    """Pronoun "один": "одна из компаний", "в одном из двух", "одного и того же"."""
-    return c.num.one and c.kind == COUNT
+    """Pronoun "один": "одна компания заявила", "одного и того же". It counts after a focus
+    word ("всего один сервер") and before a Latin designation, as in specs ("один порт USB-C")."""
+    if not (c.num.one and c.kind == COUNT):
+        return False
+    if c.prev in lex.one_focus:
+        return False
+    if c.j < ctx.n and ctx.toks[c.j].sp and _designation(ctx.toks[c.j].text):
+        return False
+    return True
+
+
+def _designation(word: str) -> bool:
+    """A Latin interface or part name, not a company: "USB-C", "HDMI", "M2", "SIM" (not "Apple")."""
+    if not has_latin(word) or has_cyrillic(word):
+        return False
+    return "-" in word or any(ch.isdigit() for ch in word) or (word.isupper() and len(word) <= 4)
 
 
 def is_unitless(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
