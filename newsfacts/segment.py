@@ -45,14 +45,39 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
         yield start, stop
 
 
+# Bounds that keep cost linear on pathological text. razdel is superlinear on one huge line, so
+# a line longer than MAX_BLOCK is cut at a space before razdel sees it; NER, the parser and the
+# rules work a sentence at a time, so a sentence longer than MAX_SENTENCE is cut into pieces
+# (one 1 MB "sentence" of "a@b." took 7 GB). Real news is far below both: the longest line of
+# the 4,051-item bench corpus has 4,794 characters, its longest sentence 1,353.
+MAX_BLOCK = 20_000
+MAX_SENTENCE = 2_000
+
+
+def pieces(text: str, start: int, stop: int, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, stop) of consecutive pieces of text[start:stop], each at most `limit` long,
+    cut at the last space of a piece where there is one; white space between pieces is dropped."""
+    while stop - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        if cut <= start:
+            cut = start + limit
+        yield start, cut
+        start = cut
+        while start < stop and text[start].isspace():
+            start += 1
+    if start < stop:
+        yield start, stop
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for bstart, bstop in blocks(text):
-        for s in sentenize(text[bstart:bstop]):
-            start, stop = bstart + s.start, bstart + s.stop
-            # razdel keeps surrounding space out already; guard empty pieces
-            if text[start:stop].strip():
-                sentences.append(Sentence(len(sentences), start, stop, text[start:stop]))
+    for lstart, lstop in blocks(text):
+        for bstart, bstop in pieces(text, lstart, lstop, MAX_BLOCK):
+            for s in sentenize(text[bstart:bstop]):
+                for start, stop in pieces(text, bstart + s.start, bstart + s.stop, MAX_SENTENCE):
+                    # razdel keeps surrounding space out already; guard empty pieces
+                    if text[start:stop].strip():
+                        sentences.append(Sentence(len(sentences), start, stop, text[start:stop]))
     return sentences
 
 

@@ -77,3 +77,33 @@ def test_tokenize_exact_tokens():
     assert [t[2] for t in tokenize("Кто-то купил 2,5 млн акций Yahoo! за $3/4 :)")] == [
         "Кто-то", "купил", "2,5", "млн", "акций", "Yahoo!", "за", "$", "3/4", ":)",
     ]
+
+
+def test_a_line_longer_than_the_block_bound_is_cut_at_a_space():
+    from newsfacts.segment import MAX_BLOCK
+
+    word = "слово "
+    text = word * (MAX_BLOCK // len(word) * 3)
+    sentences = split_sentences(text)
+    assert all(s.stop - s.start <= MAX_BLOCK for s in sentences)
+    assert all(text[s.start : s.stop] == s.text and not s.text.startswith(" ") for s in sentences)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_sentence_longer_than_the_sentence_bound_becomes_pieces():
+    from newsfacts.segment import MAX_SENTENCE
+
+    text = "a@b. " * 2000  # razdel keeps this as one sentence
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert max(s.stop - s.start for s in sentences) <= MAX_SENTENCE
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert all(text[s.start : s.stop] == s.text for s in sentences)
+
+
+def test_a_word_longer_than_the_bound_is_cut_hard():
+    from newsfacts.segment import MAX_SENTENCE
+
+    text = "я" * (MAX_SENTENCE * 2 + 5)
+    assert [(s.start, s.stop) for s in split_sentences(text)] == [
+        (0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE), (2 * MAX_SENTENCE, 2 * MAX_SENTENCE + 5)]
