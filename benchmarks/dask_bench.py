@@ -15,7 +15,8 @@ Cases (each a fresh child process, so model loading and start-up are included):
 
 Prints a markdown table: seconds, start-up seconds, articles/s after start-up (what a big
 archive runs at), peak RSS of the largest process (a worker for the multi-process cases), and
-Dask's time after start-up as a ratio to the plain CLI's with as many workers.
+Dask's time after start-up as a ratio to the plain CLI's with as many workers, and CPU
+milliseconds per article (all processes, after start-up: what a core costs, whatever the load).
 --limit N takes the first N records into a temporary archive first. Notes the load
 average, since this machine is shared. Not run by CI.
 """
@@ -56,8 +57,8 @@ def records(path: Path, limit: int | None):
                 yield json.loads(line)
 
 
-def run_child(argv: list[str]) -> tuple[float, int, float, str]:
-    """(seconds, exit code, peak RSS MB of the largest process in the child's tree, stdout)."""
+def run_child(argv: list[str]) -> tuple[float, int, float, str, float]:
+    """(seconds, exit code, peak RSS MB of the largest process in the child's tree, stdout, CPU seconds)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(argv, env=env(), stdout=out, stderr=err)
@@ -70,7 +71,7 @@ def run_child(argv: list[str]) -> tuple[float, int, float, str]:
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if code not in (0, 1):
         sys.stderr.write(stderr[-2000:])
-    return seconds, code, usage.ru_maxrss / 1024, stdout
+    return seconds, code, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime
 
 
 # ----------------------------------------------------------------------------- dask child
@@ -87,6 +88,7 @@ def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: b
 
         client.run(nfd.extractor)  # every worker loads its models: the start-up, timed apart
         startup = time.perf_counter() - started
+        cpu_before = sum(client.run(time.process_time).values())
         if scheduler_cli:
             cmd = [sys.executable, "-m", "newsfacts", archive, "-f", "jsonl", "-o", os.devnull, "-q",
                    "--scheduler", cluster.scheduler_address]
@@ -110,7 +112,9 @@ def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: b
             return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         rss = max(client.run(peak).values())
-    print(json.dumps({"seconds": time.perf_counter() - started, "startup": startup, "worker_rss": rss, "code": code}))
+        cpu = sum(client.run(time.process_time).values()) - cpu_before
+    print(json.dumps({"seconds": time.perf_counter() - started, "startup": startup, "worker_rss": rss, "code": code,
+                      "cpu": cpu}))
 
 
 # ----------------------------------------------------------------------------- parent
@@ -146,8 +150,8 @@ def main() -> int:
     with one.open("w", encoding="utf-8") as f:
         f.write(json.dumps(next(records(archive, 1)), ensure_ascii=False) + "\n")
     print("| case | command | seconds | start-up s | articles/s after start-up | peak RSS MB, largest process "
-          "| time after start-up vs plain CLI, same workers |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+          "| time after start-up vs plain CLI, same workers | CPU ms per article |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     plain: dict[int, float] = {}
     for case in cases:
         workers = 2 if "2" in case else 1
@@ -156,8 +160,9 @@ def main() -> int:
                    "-w", str(workers)]
             if case.endswith("parquet"):
                 cmd += ["--parquet", str(tmp / case)]
-            seconds, code, rss, _ = run_child(cmd)
-            startup = run_child([str(one) if a == str(archive) else a for a in cmd])[0]
+            seconds, code, rss, _, cpu = run_child(cmd)
+            start = run_child([str(one) if a == str(archive) else a for a in cmd])
+            startup, cpu = start[0], cpu - start[4]
             shown = "newsfacts ARCHIVE -f jsonl -o /dev/null -w " + str(workers) + (
                 " --parquet DIR" if "parquet" in case else "")
             if not case.endswith("parquet"):
@@ -166,13 +171,14 @@ def main() -> int:
             parquet = str(tmp / case) if case.endswith("parquet") else "-"
             child = [sys.executable, __file__, "--dask-child", str(archive), str(workers), parquet,
                      "1" if case.startswith("scheduler") else "0"]
-            _, code, _, out = run_child(child)
+            _, code, _, out, _ = run_child(child)
             try:
                 result = json.loads(out.strip().splitlines()[-1])
             except (ValueError, IndexError):
                 print(f"| {case} | failed (exit {code}) | | | | |")
                 continue
             seconds, startup, rss, code = result["seconds"], result["startup"], result["worker_rss"], result["code"]
+            cpu = result["cpu"]
             shown = {"dask": "newsfacts.dask.documents, LocalCluster", "scheduler": "newsfacts ARCHIVE --scheduler"}[
                 "scheduler" if case.startswith("scheduler") else "dask"] + f" ({workers} worker processes)"
             if "parquet" in case:
@@ -180,11 +186,12 @@ def main() -> int:
         work = max(seconds - startup, 1e-3)
         ratio = f"{work / plain[workers]:.2f}×" if workers in plain and not case.startswith("cli") else "—"
         flag = "" if code in (0, 1) else f" (exit {code})"
-        print(f"| {case} | `{shown}`{flag} | {seconds:.1f} | {startup:.1f} | {n / work:.1f} | {rss:.0f} | {ratio} |",
-              flush=True)
+        print(f"| {case} | `{shown}`{flag} | {seconds:.1f} | {startup:.1f} | {n / work:.1f} | {rss:.0f} | {ratio} "
+              f"| {1000 * cpu / n:.0f} |", flush=True)
     print("\nseconds: wall time of the whole child process; start-up: for the CLI the same command on a one-record "
           "archive, for Dask the cluster start and every worker's model load; a ratio above 1 is slower than the "
-          "plain CLI.")
+          "plain CLI; CPU ms per article: CPU time of every process after start-up over the articles (the "
+          "measure that the machine's load does not change: one core extracts 1000 / it articles a second).")
     return 0
 
 

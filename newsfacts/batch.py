@@ -126,11 +126,16 @@ class LocalExecutor:
             while inflight:
                 yield from take(inflight.popleft())
             pool.close()
+        except WorkerLost:
+            _abandon(pool)
+            raise
         except BaseException:
             pool.terminate()  # SIGTERM to the workers, whose default action ends them quietly
-            raise
-        finally:
             pool.join()
+            raise
+        else:
+            pool.join()
+        finally:
             _worker_extractor = None
 
 
@@ -154,6 +159,31 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def _has_text(batch: list[Item]) -> bool:
     return batch[0].text is not None
+
+
+def _abandon(pool) -> None:
+    """Stop a pool one of whose workers was killed: it may have died holding the task queue's
+    lock, and then terminate() and join() wait for that lock forever. Kill the workers and
+    drop the pool's exit hook instead (its threads are daemons and end with the process)."""
+    from multiprocessing.pool import TERMINATE
+
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:  # first stop it starting new workers (they would hang on that lock)
+        handler._state = TERMINATE
+        try:
+            pool._change_notifier.put(None)
+        except (AttributeError, OSError, ValueError):
+            pass
+        handler.join(timeout=5)
+    for proc in list(getattr(pool, "_pool", ())):
+        try:
+            proc.kill()
+            proc.join(timeout=5)
+        except (OSError, AttributeError, ValueError):
+            pass
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None and hasattr(finalizer, "cancel"):
+        finalizer.cancel()
 
 
 def _pids(pool) -> set[int]:

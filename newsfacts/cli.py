@@ -81,10 +81,14 @@ class _Command(click.Command):
               help="A document longer than N characters is an error line, not processed (0: no limit).")
 @click.option("--no-facts", is_flag=True,
               help="No dates, subjects of amounts or roles: about a third less time per article on big archives.")
+@click.option("--parquet", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Also write the facts as Parquet tables (documents, mentions, quantities, roles) in DIR.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Extract on the workers of this running Dask scheduler (tcp://HOST:8786), not local processes.")
 @click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, param, value:
               _version(ctx, value), help="Show the versions of newsfacts, natasha, slovnet and the schemas.")
 def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_from, text_field, id_field, date_field,
-        max_chars, no_facts):
+        max_chars, no_facts, parquet, scheduler):
     """Extract people, companies, places, hardware models and quantities
     from Russian-language tech news.
 
@@ -112,12 +116,15 @@ def cli(inputs, fmt, types, output, encoding, workers, db, force, quiet, files_f
         clash = clash_with_inputs(output, inputs)
         if clash:
             raise click.UsageError(clash)
+    if scheduler and workers:
+        raise click.UsageError("--workers is for local processes; with --scheduler the cluster's workers run")
+    _check_extras(parquet, scheduler)
     from .runner import Options, execute
 
     opts = Options(inputs=tuple(inputs), fmt=fmt, output=output, encoding=encoding,
                    workers=workers, db=db, force=force, quiet=quiet, files_from=files_from,
                    text_field=text_field, id_field=id_field, date_field=date_field, max_chars=max_chars,
-                   types=types, facts=not no_facts)
+                   types=types, facts=not no_facts, parquet=parquet, scheduler=scheduler)
     sys.exit(execute(opts))
 
 
@@ -166,6 +173,21 @@ def top(inputs, db, rows, fmt, html_path, output, encoding, workers):
 
     sys.exit(execute_top(TopOptions(inputs=tuple(inputs), db=db, rows=rows, fmt=fmt, html=html_path,
                                     output=output, encoding=encoding, workers=workers)))
+
+
+def _check_extras(parquet: str | None, scheduler: str | None) -> None:
+    """--parquet and --scheduler need optional extras: say which, in one line, exit 2."""
+    import importlib.util
+
+    from .parquet import MISSING as NO_PYARROW
+
+    no_dask = "--scheduler needs dask: pip install 'newsfacts[dask]'"
+    needed = [(parquet, "pyarrow", NO_PYARROW), (scheduler, "distributed", no_dask)]
+    for given, module, message in needed:
+        if given and importlib.util.find_spec(module) is None:
+            error = click.ClickException(message)
+            error.exit_code = 2
+            raise error
 
 
 def _types(value: str | None) -> tuple[str, ...] | None:

@@ -36,22 +36,22 @@ except ImportError:  # pragma: no cover - the message is the point
 
 # ----------------------------------------------------------------- worker side: one extractor per process
 
-_extractor = None
+_extractors: dict[bool, Any] = {}  # by `facts` setting: one Extractor each, per process
 _loads = 0
 _lock = threading.RLock()  # taken by extract_partition, then again by extractor()
 
 
-def extractor():
+def extractor(facts: bool = True):
     """This process's Extractor, built (and its models loaded) once."""
-    global _extractor, _loads
+    global _loads
     with _lock:
-        if _extractor is None:
+        if facts not in _extractors:
             from .pipeline import Extractor
 
-            ex = Extractor()
+            ex = Extractor(facts=facts)
             ex.ner  # noqa: B018 - load the models now, under the lock
-            _extractor, _loads = ex, _loads + 1
-        return _extractor
+            _extractors[facts], _loads = ex, _loads + 1
+        return _extractors[facts]
 
 
 def model_loads() -> int:
@@ -76,7 +76,7 @@ def _item(item: Any, where: str, text_field: str, id_field: str, date_field: str
 
 def extract_partition(
     items: Iterable[Any], partition: int = 0, text_field: str = "text", id_field: str = "id",
-    date_field: str | None = None,
+    date_field: str | None = None, facts: bool = True,
 ) -> list[dict[str, Any]]:
     """Document dicts of one partition, in order (runs on a worker)."""
     ready: list[Any] = [
@@ -84,7 +84,7 @@ def extract_partition(
     ]
     todo = [r for r in ready if isinstance(r, tuple)]
     with _lock:  # one partition at a time per process extractor
-        docs = _map(extractor(), todo)
+        docs = _map(extractor(facts), todo)
     it = iter(docs)
     return [next(it) if isinstance(r, tuple) else r for r in ready]
 
@@ -107,25 +107,28 @@ def _map(ex, todo: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
 
 
 def documents(
-    bag: db.Bag, *, text_field: str = "text", id_field: str = "id", date_field: str | None = None
+    bag: db.Bag, *, text_field: str = "text", id_field: str = "id", date_field: str | None = None,
+    facts: bool = True,
 ) -> db.Bag:
     """A bag of document dicts (Document.as_json(), or error records) from a bag of texts or records.
 
     A record's source is its `id_field` (else ``#partition:position``); its
-    `date_field`, where given, is the publication date.
+    `date_field`, where given, is the publication date; `facts=False` skips dates,
+    subjects and roles (as ``--no-facts``).
     """
     parts = bag.to_delayed(optimize_graph=False)
     fn = dask.delayed(extract_partition, pure=True)
-    return db.from_delayed([fn(p, i, text_field, id_field, date_field) for i, p in enumerate(parts)])
+    return db.from_delayed([fn(p, i, text_field, id_field, date_field, facts) for i, p in enumerate(parts)])
 
 
 def from_dataframe(
-    frame, *, text_column: str = "text", id_column: str | None = "id", date_column: str | None = None
+    frame, *, text_column: str = "text", id_column: str | None = "id", date_column: str | None = None,
+    facts: bool = True,
 ) -> db.Bag:
     """documents() of a Dask DataFrame with a text column (and optional id and date columns)."""
     columns = [c for c in (text_column, id_column, date_column) if c is not None and c in frame.columns]
     records = frame[columns].to_bag(format="dict")
-    return documents(records, text_field=text_column, id_field=id_column or "", date_field=date_column)
+    return documents(records, text_field=text_column, id_field=id_column or "", date_field=date_column, facts=facts)
 
 
 def _frame(table: str, docs: Iterable[dict[str, Any]]):
@@ -192,12 +195,12 @@ def iter_documents(docs: db.Bag, window: int | None = None) -> Iterator[dict[str
 # ----------------------------------------------------------------- the CLI's executor (--scheduler ADDRESS)
 
 
-def run_batch(items: list[Any]) -> list[Any]:
+def run_batch(items: list[Any], facts: bool = True) -> list[Any]:
     """Outcomes of a batch of read items (runs on a worker, with its process's extractor)."""
     from .outcome import extract_items
 
     with _lock:
-        return extract_items(extractor(), items)
+        return extract_items(extractor(facts), items)
 
 
 class DaskExecutor:
@@ -211,8 +214,10 @@ class DaskExecutor:
 
     connect_timeout = "20s"  # a scheduler that is just starting gets this long
 
-    def __init__(self, address: str, batch: int = 32, inflight: int = 3, client: Any = None) -> None:
+    def __init__(self, address: str, batch: int = 32, inflight: int = 3, client: Any = None,
+                 facts: bool = True) -> None:
         self.address = address
+        self.facts = facts
         self.batch = max(1, batch)
         self.inflight = max(1, inflight)
         self._client = client
@@ -239,7 +244,7 @@ class DaskExecutor:
                 if batch[0].text is None:
                     futures.append((batch, [Outcome.of(i) for i in batch]))
                 else:
-                    futures.append((batch, client.submit(run_batch, batch, pure=False)))
+                    futures.append((batch, client.submit(run_batch, batch, self.facts, pure=False)))
                 while len(futures) >= limit:
                     yield from _result(*futures.popleft())
             while futures:

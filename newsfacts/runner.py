@@ -26,7 +26,7 @@ from typing import IO, Any, Protocol
 from rich.console import Console
 
 from . import batch
-from .errors import SettingError, StoreError, Terminated, WorkerLost
+from .errors import NewsfactsError, SettingError, StoreError, Terminated, WorkerLost
 from .escape import printable
 from .outcome import Outcome
 from .readers import ReadOptions, read_items
@@ -51,6 +51,8 @@ class Options:
     max_chars: int = MAX_CHARS
     types: tuple[str, ...] | None = None  # --types: the kinds of fact the output keeps (the store keeps all)
     facts: bool = True  # --no-facts: no dates, subjects or roles (about a third less time per article)
+    parquet: str | None = None  # --parquet DIR: the fact tables as Parquet files
+    scheduler: str | None = None  # --scheduler ADDRESS: extract on a Dask cluster's workers
 
 
 class Sink(Protocol):
@@ -172,6 +174,10 @@ def _run(opts: Options, err: Console, say) -> int:
         if store is not None:
             sinks.append(StoreSink(store, settings.batch))
         sinks.append(RenderSink(writer, _single(opts)))
+        if opts.parquet:
+            from .parquet import OutcomeSink
+
+            sinks.append(OutcomeSink(opts.parquet))
         known = store.is_done if store is not None and not opts.force else None
         items = read_items(_inputs(opts), _read_options(opts), known)
         if texts is not None:
@@ -193,6 +199,9 @@ def _run(opts: Options, err: Console, say) -> int:
         _silence_stdout()  # the reader went away (| head): nothing more to say, and no error
         code = -1
     except (StoreError, WorkerLost) as e:
+        say(f"newsfacts: {e}")
+        code = 1
+    except NewsfactsError as e:  # --parquet folder not writable, --scheduler not reachable
         say(f"newsfacts: {e}")
         code = 1
     except OSError as e:
@@ -235,13 +244,18 @@ def _run(opts: Options, err: Console, say) -> int:
         return code
     if code:
         return code
-    if stats.documents > 1 and (not opts.quiet or stats.failed):
+    if stats.documents > 1 and not opts.quiet:  # -q: the error lines and the exit code tell
         say(stats.line(bool(opts.db)))
     return 1 if stats.failed else 0
 
 
 def make_executor(opts: Options, settings: Settings):
-    """The executor that maps items to outcomes: the local process pool (others plug in here)."""
+    """The executor that maps items to outcomes: the local process pool, or a Dask cluster's workers."""
+    if opts.scheduler:
+        from .dask import DaskExecutor
+        from .settings import INFLIGHT_PER_WORKER
+
+        return DaskExecutor(opts.scheduler, batch=settings.batch, inflight=INFLIGHT_PER_WORKER, facts=opts.facts)
     workers = opts.workers or batch.default_workers()
     return batch.LocalExecutor(workers=workers, batch=settings.batch, facts=opts.facts)
 

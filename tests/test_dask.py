@@ -1,6 +1,8 @@
 """newsfacts.dask on a real LocalCluster (2 worker processes): equal to a local run, models loaded once a worker."""
 
 
+import re
+
 import pytest
 
 pytest.importorskip("dask.bag")
@@ -82,3 +84,39 @@ def test_a_dask_dataframe_with_a_text_column(client, local):
 
     frame = dd.from_pandas(pd.DataFrame(RECORDS[:3]), npartitions=2)
     assert nfd.from_dataframe(frame).compute() == local[:3]
+
+
+def test_cli_with_scheduler_equals_a_local_run_and_each_worker_loads_once(client, tmp_path):
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for p in ARTICLES:
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "bin.txt").write_bytes(b"\x00\x01\x02" * 50)
+    args = [str(folder), "-f", "jsonl", "-q"]
+    local = CliRunner().invoke(cli, [*args, "-w", "1"], catch_exceptions=False)
+    address = client.scheduler.address
+    remote = CliRunner().invoke(cli, [*args, "--scheduler", address], catch_exceptions=False)
+    def seconds_dropped(stderr):  # the summary line ends with the run's time
+        return re.sub(r" in [0-9.]+ s$", "", stderr, flags=re.M)
+
+    assert (remote.exit_code, remote.stdout) == (local.exit_code, local.stdout)
+    assert seconds_dropped(remote.stderr) == seconds_dropped(local.stderr)
+    assert len(remote.stdout.splitlines()) == len(ARTICLES) and remote.exit_code == 1
+    loads = client.run(nfd.model_loads)
+    assert set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1, loads
+
+
+def test_cli_with_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+
+    monkeypatch.setattr(nfd.DaskExecutor, "connect_timeout", "1s")
+    result = CliRunner().invoke(cli, [str(ARTICLES[0]), "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("newsfacts: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
+    assert len(result.stderr.splitlines()) == 1

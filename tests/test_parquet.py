@@ -95,3 +95,44 @@ def test_missing_pyarrow_is_a_clear_message(tmp_path, monkeypatch):
     with pytest.raises(MissingExtra) as e:
         ParquetSink(tmp_path)
     assert str(e.value) == MISSING == "--parquet needs pyarrow: pip install 'newsfacts[parquet]'"
+
+
+def test_cli_parquet_tables_equal_the_json_output_and_keep_failed_inputs(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for p in ARTICLES[:3]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "bin.txt").write_bytes(b"\x00\x01\x02" * 50)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["-w", "1", "-q", str(folder), "-f", "jsonl", "-o", str(out),
+                                      "--parquet", str(tmp_path / "pq")], catch_exceptions=False)
+    assert result.exit_code == 1  # the binary file failed; the others are in both outputs
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == 3
+    for table in ("mentions", "quantities", "roles"):
+        got = pq.read_table(tmp_path / "pq" / f"{table}.parquet").to_pylist()
+        assert got == [row for doc in docs for row in rows(doc)[table]], table
+    documents = pq.read_table(tmp_path / "pq" / "documents.parquet").to_pylist()
+    assert documents[:3] == [rows(doc)["documents"][0] for doc in docs]
+    assert (documents[3]["source"].endswith("bin.txt"), documents[3]["error"]) == (True, "not a text file")
+
+
+def test_cli_without_pyarrow_says_which_extra_to_install(tmp_path, monkeypatch):
+    import importlib.util
+
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
+    result = CliRunner().invoke(cli, [str(ARTICLES[0]), "--parquet", str(tmp_path / "pq")])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --parquet needs pyarrow: pip install 'newsfacts[parquet]'\n"
+    assert not (tmp_path / "pq").exists()

@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -44,9 +45,17 @@ def complete_lines(text: str) -> list[str]:
 
 def finish(proc) -> tuple[str, str]:
     """The rest of stdout and all of stderr. Not communicate(): it reads the raw pipes and would
-    skip what our readline() calls have buffered already."""
-    rest, err = proc.stdout.read(), proc.stderr.read()
-    proc.wait()
+    skip what our readline() calls have buffered already. A run still going after two minutes
+    is a hang: it is killed, so the test fails instead of stalling the suite."""
+    hung = threading.Event()
+    watchdog = threading.Timer(120, lambda: (hung.set(), proc.kill()))
+    watchdog.start()
+    try:
+        rest, err = proc.stdout.read(), proc.stderr.read()
+        proc.wait()
+    finally:
+        watchdog.cancel()
+    assert not hung.is_set(), f"hung, killed by the watchdog: {err[-500:]!r}"
     proc.stdout.close()
     proc.stderr.close()
     return rest, err
