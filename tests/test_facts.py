@@ -113,6 +113,29 @@ def test_a_source_stays_a_source(ex):
     assert subject_of(ex, text, "12%")[0] is None
 
 
+@pytest.mark.parametrize("source", [
+    "Эти данные приводит «Интерфакс».",
+    "Эти слова цитирует Интерфакс.",
+    "Об этом узнала газета Financial Times.",
+    "Об этом узнало издание Bloomberg.",
+])
+def test_the_outlet_that_quotes_is_a_source(ex, source):
+    # the outlet named after the news is a source, so "компания" goes back to the company
+    text = f"Компания Ростелеком закончила год с прибылью. {source} Компания смогла увеличить выручку на 12%."
+    assert subject_of(ex, text, "12%")[0] == "Ростелеком"
+
+
+@pytest.mark.parametrize("aside", [
+    "Аккумулятор такой же, как и у Galaxy S24.",
+    "В отличие от Galaxy S24, корпус сделан из пластика.",
+    "Корпус из пластика вместо Galaxy S24.",
+])
+def test_a_device_compared_with_is_not_the_topic(ex, aside):
+    # the model named as a yardstick does not take over the spec list of the new one
+    text = f"Samsung представила смартфон Galaxy A55. {aside} Основная камера оснащена сенсором на 50 МП."
+    assert subject_of(ex, text, "50 МП")[0] == "Samsung Galaxy A55"
+
+
 def test_a_reporter_is_no_subject(ex):
     # the amount sits in a clause of saying: Reuters says it, TSMC earns it
     text = "TSMC отчиталась о рекорде, акции TSMC подорожали. Reuters сообщило, что выручка выросла на 30%."

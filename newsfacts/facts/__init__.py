@@ -17,7 +17,16 @@ from ..const import DATE
 from ..doc import Document, Entity, Quantity
 from .anaphora import ANAPHOR_FORMS
 from .roles import find_roles
-from .subjects import Context, Sentence, link_quantity, link_untreed, name_before, restatement, source_starts
+from .subjects import (
+    Context,
+    Sentence,
+    compared_starts,
+    link_quantity,
+    link_untreed,
+    name_before,
+    restatement,
+    source_starts,
+)
 from .syntax import SyntaxParser, Tree
 
 __all__ = ["FactLinker"]
@@ -61,7 +70,7 @@ class FactLinker:
 
     def _link_one(self, doc: Document, trees: dict[int, Tree]) -> Document:
         named = [e for e in doc.entities if e.type != DATE]
-        ctx = Context(named, source_starts(doc.text, named))
+        ctx = Context(named, source_starts(doc.text, named), compared=compared_starts(doc.text, named))
         quantities: list[Quantity] = []
         views: dict[int, Sentence] = {}
         for q in doc.quantities:

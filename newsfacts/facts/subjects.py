@@ -43,6 +43,8 @@ SOURCE_RE = re.compile(
     r"(?:\s+[а-яёa-z-]+){0,3}\s*[«\"“„]?\s*$",
     re.IGNORECASE,
 )
+# "как и у X", "в отличие от X": X is the yardstick, not what the text is about
+COMPARE_RE = re.compile(r"(?:^|[^\w])(?:" + alternation(_WORDS["compare"]) + r")\s*[«\"“„]?\s*$", re.IGNORECASE)
 REPORT_VERBS = frozenset(_WORDS["report"])
 SPEC_NOUNS = frozenset(_WORDS["spec"])
 OWNED_NOUNS = frozenset(_WORDS["owned"])
@@ -87,16 +89,18 @@ class Context:
     recent: Entity | None = None
     recent_sentence: int = -1
     mentions: Counter = field(default_factory=Counter)  # (type, normal) -> mentions in the document
+    compared: frozenset[int] = frozenset()  # starts of mentions that are only compared with
 
     def __post_init__(self) -> None:
-        self.mentions = Counter((e.type, e.normal) for e in self.entities if e.start not in self.sources)
+        self.mentions = Counter((e.type, e.normal) for e in self.entities
+                                if e.start not in self.sources and e.start not in self.compared)
 
     def topic(self, before: int, types: Sequence[str], categories: frozenset[str] = frozenset()) -> Entity | None:
         """The most mentioned entity of these types named before `before` (nearest on a tie)."""
         best: Entity | None = None
         best_key = None
         for n, e in enumerate(self.entities):
-            if e.stop > before or e.type not in types or e.start in self.sources:
+            if e.stop > before or e.type not in types or e.start in self.sources or e.start in self.compared:
                 continue
             if categories and e.category not in categories:
                 continue
@@ -124,6 +128,16 @@ def source_starts(text: str, entities: Sequence[Entity]) -> frozenset[int]:
     # a source stays a source in the whole text ("по данным Counterpoint ... Counterpoint отмечает")
     normals = {(e.type, e.normal) for e in entities if e.start in out}
     return frozenset(e.start for e in entities if (e.type, e.normal) in normals)
+
+
+def compared_starts(text: str, entities: Sequence[Entity]) -> frozenset[int]:
+    """Starts of entity mentions that are a yardstick ("все, как и у Galaxy S20"): no topic."""
+    out = set()
+    for e in entities:
+        left = text[max(0, e.start - 30) : e.start]
+        if COMPARE_RE.search(left):
+            out.add(e.start)
+    return frozenset(out)
 
 
 def _prep(tree: Tree, i: int) -> str | None:
