@@ -64,7 +64,7 @@ class LocalExecutor:
         return self._extractor
 
     def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
-        batches = _batches(items, self.batch)
+        batches = split_batches(items, self.batch)
         head: list[list[Item]] = []
         workers = self.workers
         if workers > 1:
@@ -139,7 +139,7 @@ class LocalExecutor:
             _worker_extractor = None
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def split_batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     """Runs of at most ``size`` items with text; an item without text is a batch of its own."""
     run: list[Item] = []
     for item in items:

@@ -240,7 +240,9 @@ class DaskExecutor:
         try:
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             limit = workers * self.inflight
-            for batch in _batches(items, self.batch):
+            from .batch import split_batches
+
+            for batch in split_batches(items, self.batch):
                 if batch[0].text is None:
                     futures.append((batch, [Outcome.of(i) for i in batch]))
                 else:
@@ -266,21 +268,3 @@ def _result(batch: list[Any], future: Any) -> list[Any]:
         return future.result()
     except Exception as e:  # noqa: BLE001 - a lost worker fails its batch, the run goes on
         return [Outcome.of(i, error=f"internal error: {type(e).__name__}: {e}") for i in batch]
-
-
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Runs of at most `size` items with text; an item without text is a batch of its own."""
-    run: list[Any] = []
-    for item in items:
-        if item.text is None:
-            if run:
-                yield run
-                run = []
-            yield [item]
-        else:
-            run.append(item)
-            if len(run) >= size:
-                yield run
-                run = []
-    if run:
-        yield run

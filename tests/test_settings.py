@@ -43,5 +43,5 @@ def test_batches_of_text_items_keep_other_items_in_place():
 
     items = [Item(f"{i}.txt", f"/{i}.txt", text="x") for i in range(5)]
     items.insert(2, Item("bad.txt", "/bad.txt", error="not a text file"))
-    sizes = [len(b) for b in batch._batches(items, 2)]
+    sizes = [len(b) for b in batch.split_batches(items, 2)]
     assert sizes == [2, 1, 2, 1]  # the error item passes through alone, in its place
