@@ -17,6 +17,7 @@ are the entities' normals. Between the parts only descriptive lower-case words m
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -218,10 +219,13 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
     """ROLE facts of a document, one per (person, org) pair, in text order."""
     out: list[Role] = []
     seen: set[tuple[str, str | None]] = set()
-    named = [e for e in entities if e.type in (PER, ORG, LOC)]
+    named = sorted((e for e in entities if e.type in (PER, ORG, LOC)), key=lambda e: (e.start, e.stop))
+    starts = [e.start for e in named]
     sources = source_starts(text, named)
     for sent in sentences:
-        inside = [e for e in named if sent.start <= e.start and e.stop <= sent.stop]
+        # the sentence's entities by bisection: a scan of all of them per sentence is quadratic
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.stop)
+        inside = [e for e in named[lo:hi] if e.stop <= sent.stop]
         people = [e for e in inside if e.type == PER]
         if not people:
             continue
