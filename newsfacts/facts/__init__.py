@@ -9,7 +9,7 @@ one batch across the documents given (like NER).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -45,23 +45,28 @@ class FactLinker:
         docs = [self._with_dates(d) for d in docs]
         wanted: list[tuple[int, int]] = []  # (document, sentence) pairs to parse
         for n, d in enumerate(docs):
-            wanted += [(n, i) for i in sorted({q.sentence for q in d.quantities}) if _needs_tree(d, i)]
+            named = _Spans([e for e in d.entities if e.type != DATE])
+            wanted += [(n, i) for i in sorted({q.sentence for q in d.quantities}) if _needs_tree(d, i, named)]
         trees: dict[tuple[int, int], Tree] = {}
         if wanted:
             sents = [docs[n].sentences[i] for n, i in wanted]
-            texts = [_parsed_part(docs[n], docs[n].sentences[i]) for n, i in wanted]
+            ends = [_last_amounts(d) for d in docs]
+            texts = [_parsed_part(docs[n].sentences[i], ends[n][i]) for n, i in wanted]
             parsed = self.parser.parse(texts, [s.start for s in sents])
             trees = dict(zip(wanted, parsed, strict=True))
-        return [self._link_one(d, {i: t for (m, i), t in trees.items() if m == n}) for n, d in enumerate(docs)]
+        by_doc: dict[int, dict[int, Tree]] = {}
+        for (n, i), t in trees.items():
+            by_doc.setdefault(n, {})[i] = t
+        return [self._link_one(d, by_doc.get(n, {})) for n, d in enumerate(docs)]
 
     def _with_dates(self, doc: Document) -> Document:
         """DATE entities join the others; one that overlaps a name ("CES 2020") is part of that name."""
-        taken = [(e.start, e.stop) for e in doc.entities]
+        spans = _Spans(doc.entities)
         starts = [s.start for s in doc.sentences]
         dates = [
             replace(e, sentence=max(bisect_right(starts, e.start) - 1, 0))
             for e in self.dates.find(doc.text, doc.published)
-            if not any(e.start < b and a < e.stop for a, b in taken)
+            if not spans.overlapping(e.start, e.stop)
         ]
         if not dates:
             return doc
@@ -70,6 +75,7 @@ class FactLinker:
 
     def _link_one(self, doc: Document, trees: dict[int, Tree]) -> Document:
         named = [e for e in doc.entities if e.type != DATE]
+        spans = _Spans(named)
         ctx = Context(named, source_starts(doc.text, named), compared=compared_starts(doc.text, named))
         quantities: list[Quantity] = []
         views: dict[int, Sentence] = {}
@@ -91,7 +97,7 @@ class FactLinker:
                 quantities.append(replace(q, subject=subject, predicate=predicate))
                 continue
             if q.sentence not in views:
-                views[q.sentence] = Sentence(tree, _entity_tokens(tree, named))
+                views[q.sentence] = Sentence(tree, _entity_tokens(tree, spans))
             subject, predicate = link_quantity(views[q.sentence], ctx, q)
             if subject is not None:
                 # a later pronoun ("она") most likely means the holder just named
@@ -105,30 +111,51 @@ class FactLinker:
 _TAIL_RE = re.compile(r"(?:[^\S\n]*(?:[^\s,.;:!?]+|[,.;:!?]+)){0,4}")
 
 
-def _parsed_part(doc: Document, sent) -> str:
+def _last_amounts(doc: Document) -> dict[int, int]:
+    """Sentence index -> where its last amount ends."""
+    ends: dict[int, int] = {}
+    for q in doc.quantities:
+        ends[q.sentence] = max(ends.get(q.sentence, q.stop), q.stop)
+    return ends
+
+
+def _parsed_part(sent, last_amount_stop: int) -> str:
     """The sentence up to its last amount and four words or signs more: holders stand before or right
     after an amount, and the parse costs by the word."""
-    stop = max(q.stop for q in doc.quantities if q.sentence == sent.index) - sent.start
-    stop = _TAIL_RE.match(sent.text, stop).end()
+    stop = _TAIL_RE.match(sent.text, last_amount_stop - sent.start).end()
     return sent.text[:stop]
 
 
-def _needs_tree(doc: Document, index: int) -> bool:
+class _Spans:
+    """Entities sorted by start, looked up by position: scans of every entity for every sentence or
+    amount made long documents quadratic."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = sorted(entities, key=lambda e: (e.start, e.stop))
+        self.starts = [e.start for e in self.entities]
+        self.longest = max((e.stop - e.start for e in self.entities), default=0)
+
+    def starting_in(self, lo: int, hi: int) -> list[Entity]:
+        return self.entities[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def overlapping(self, lo: int, hi: int) -> list[Entity]:
+        return [e for e in self.starting_in(lo - self.longest, hi) if e.stop > lo and e.start < hi]
+
+
+def _needs_tree(doc: Document, index: int, named: _Spans) -> bool:
     """Only a sentence that names someone, or refers back to someone, can tie an amount to a holder."""
     sent = doc.sentences[index]
-    if any(sent.start <= e.start < sent.stop and e.type != DATE for e in doc.entities):
+    if named.starting_in(sent.start, sent.stop):
         return True
     return ANAPHOR_FORMS.search(sent.text) is not None
 
 
-def _entity_tokens(tree: Tree, entities: Sequence[Entity]) -> dict[int, Entity]:
+def _entity_tokens(tree: Tree, spans: _Spans) -> dict[int, Entity]:
     out: dict[int, Entity] = {}
     if not tree.tokens:
         return out
     lo, hi = tree.tokens[0].start, tree.tokens[-1].stop
-    for e in entities:
-        if e.stop <= lo or e.start >= hi:
-            continue
+    for e in spans.overlapping(lo, hi):
         for t in tree.tokens:
             if t.start < e.stop and e.start < t.stop:
                 out[t.index] = e

@@ -24,6 +24,7 @@ are never holders. Word lists live in data/fact_words.tsv and data/anaphors.tsv.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -92,6 +93,7 @@ class Context:
     compared: frozenset[int] = frozenset()  # starts of mentions that are only compared with
 
     def __post_init__(self) -> None:
+        self.starts = [e.start for e in self.entities]
         self.mentions = Counter((e.type, e.normal) for e in self.entities
                                 if e.start not in self.sources and e.start not in self.compared)
 
@@ -99,7 +101,9 @@ class Context:
         """The most mentioned entity of these types named before `before` (nearest on a tie)."""
         best: Entity | None = None
         best_key = None
-        for n, e in enumerate(self.entities):
+        # entities start in text order: one starting at or after `before` cannot end before it
+        for n in range(bisect_left(self.starts, before)):
+            e = self.entities[n]
             if e.stop > before or e.type not in types or e.start in self.sources or e.start in self.compared:
                 continue
             if categories and e.category not in categories:
@@ -709,7 +713,10 @@ def restatement(text: str, prev: Quantity | None, q: Quantity) -> Quantity | Non
 def name_before(text: str, entities: Sequence[Entity], ctx: Context, q: Quantity) -> Subject | None:
     """ "MediaTek (13,1%)", "Google – 169 тысяч": a name right before an amount, in brackets or
     after a dash, as in a ranking or a table."""
-    for e in reversed(entities):
+    # entities start in text order, and one starting at or after the amount cannot end before it:
+    # the scan back starts at the amount (from the end it made long documents quadratic)
+    starts = ctx.starts if entities is ctx.entities else [e.start for e in entities]
+    for e in reversed(entities[: bisect_left(starts, q.start)]):
         if e.stop <= q.start:
             if e.start in ctx.sources or e.type not in (ORG, HARDWARE, LOC):
                 return None
