@@ -82,6 +82,8 @@ class _View:
     orgs: list[Entity]
     entities: Sequence[Entity]  # the whole document's, for anaphors
     sources: frozenset[int]  # starts of mentions that are sources ("по данным X")
+    org_counts: Counter  # mentions of each organisation in the document, sources aside
+    starts: list[int]  # of `entities`, which are in text order
 
 
 def _starting(items: list[Entity], pos: int) -> Entity | None:
@@ -121,9 +123,10 @@ def _anaphor_org(v: _View, gap: str, before: int) -> Entity | None:
 def _main_org(v: _View, before: int) -> Entity | None:
     """The organisation a post without a name belongs to: the one the text is most about so far
     (a source or a passing mention is nearer, but "глава компании" means the company of the story)."""
-    counts = Counter(e.normal for e in v.entities if e.type == ORG and e.start not in v.sources)
+    counts = v.org_counts
     best = None
-    for n, e in enumerate(v.entities):
+    # entities start in text order: one starting at or after `before` cannot end before it
+    for n, e in enumerate(v.entities[: bisect_left(v.starts, before)]):
         if e.type != ORG or e.stop > before or e.start in v.sources:
             continue
         key = (counts[e.normal], n)
@@ -222,6 +225,7 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
     named = sorted((e for e in entities if e.type in (PER, ORG, LOC)), key=lambda e: (e.start, e.stop))
     starts = [e.start for e in named]
     sources = source_starts(text, named)
+    org_counts = Counter(e.normal for e in named if e.type == ORG and e.start not in sources)
     for sent in sentences:
         # the sentence's entities by bisection: a scan of all of them per sentence is quadratic
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.stop)
@@ -229,7 +233,8 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
         people = [e for e in inside if e.type == PER]
         if not people:
             continue
-        view = _View(text, sent, people, [e for e in inside if e.type in (ORG, LOC)], named, sources)
+        orgs = [e for e in inside if e.type in (ORG, LOC)]
+        view = _View(text, sent, people, orgs, named, sources, org_counts, starts)
         for m in _POST_RE.finditer(text, sent.start, sent.stop):
             role = POSTS.get(m.group("post").lower().replace("ё", "е"))
             if role is None:

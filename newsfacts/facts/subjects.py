@@ -94,24 +94,45 @@ class Context:
 
     def __post_init__(self) -> None:
         self.starts = [e.start for e in self.entities]
+        self.longest = max((e.stop - e.start for e in self.entities), default=0)
         self.mentions = Counter((e.type, e.normal) for e in self.entities
                                 if e.start not in self.sources and e.start not in self.compared)
+        self._best_before: dict[tuple, list] = {}
+
+    def _fits(self, e: Entity, types: Sequence[str], categories: frozenset[str]) -> bool:
+        if e.type not in types or e.start in self.sources or e.start in self.compared:
+            return False
+        return not categories or e.category in categories
 
     def topic(self, before: int, types: Sequence[str], categories: frozenset[str] = frozenset()) -> Entity | None:
-        """The most mentioned entity of these types named before `before` (nearest on a tie)."""
-        best: Entity | None = None
-        best_key = None
+        """The most mentioned entity of these types named before `before` (nearest on a tie).
+
+        Linear over a document: every entity starting more than the longest entity's length before
+        `before` has ended by then, so the best of those is a running maximum computed once; only
+        the few entities near `before` are checked one by one."""
+        sig = (tuple(types), categories)
+        running = self._best_before.get(sig)
+        if running is None:  # running[k]: (key, entity) best among entities[:k], or None
+            running, best = [None], None
+            for n, e in enumerate(self.entities):
+                if self._fits(e, types, categories):
+                    key = (self.mentions[(e.type, e.normal)], n)
+                    if best is None or key > best[0]:
+                        best = (key, e)
+                running.append(best)
+            self._best_before[sig] = running
+        lo = bisect_left(self.starts, before - self.longest)
         # entities start in text order: one starting at or after `before` cannot end before it
-        for n in range(bisect_left(self.starts, before)):
+        hi = bisect_left(self.starts, before)
+        best = running[min(lo, hi)]
+        for n in range(min(lo, hi), hi):
             e = self.entities[n]
-            if e.stop > before or e.type not in types or e.start in self.sources or e.start in self.compared:
-                continue
-            if categories and e.category not in categories:
+            if e.stop > before or not self._fits(e, types, categories):
                 continue
             key = (self.mentions[(e.type, e.normal)], n)
-            if best_key is None or key > best_key:
-                best, best_key = e, key
-        return best
+            if best is None or key > best[0]:
+                best = (key, e)
+        return best[1] if best else None
 
 
 @dataclass(frozen=True, slots=True)
