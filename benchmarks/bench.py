@@ -136,10 +136,9 @@ class _TreeSampler(threading.Thread):
                 values = _rss_pss_kb(pid)
                 if values is None:
                     continue
-                if pid != self.pid:
-                    ticks = _cpu_ticks(pid)
-                    if ticks is not None:
-                        self.cpu_ticks[pid] = ticks
+                ticks = _cpu_ticks(pid)  # this process alone (children excluded)
+                if ticks is not None:
+                    self.cpu_ticks[pid] = ticks
                 rss += values[0]
                 pss += values[1]
                 if pid != self.pid:
@@ -186,9 +185,9 @@ def measure(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
         stderr = err.read()
     # Workers: the descendants that ran the model (the forkserver itself stays small).
     workers = [kb for kb in sampler.per_pid.values() if kb > 60 * 1024]
-    # CPU: wait4 counts the command (and children it reaped: newsfacts reaps none); pool
-    # workers and their forkserver are never reaped by it, so their time, as last sampled
-    # (up to 50 ms short each), is added.
+    # CPU: wait4 counts the command and the children it reaped (forked pool workers), not
+    # the workers of a forkserver it never reaps; the sampler sees every process's own time
+    # (up to 50 ms short of its end). The larger of the two is the tree's time either way.
     sampled = sum(sampler.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
     own = usage.ru_utime + usage.ru_stime
     return Run(
@@ -198,7 +197,7 @@ def measure(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
         tree_rss_mb=sampler.rss / 1024 if sampler.rss else None,
         tree_pss_mb=sampler.pss / 1024 if sampler.pss else None,
         worker_rss_mb=max(workers) / 1024 if workers else None,
-        cpu_seconds=own + sampled,
+        cpu_seconds=max(own, sampled),
         stderr=stderr,
     )
 

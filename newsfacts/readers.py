@@ -349,7 +349,7 @@ def reduce_page(html: str, name: str = "page") -> tuple[str, str | None]:
             title = (meta.title or "").strip()
             published = meta.date if meta.date and _ISO_DATE.fullmatch(meta.date) else None
         text = trafilatura.extract(
-            tree,
+            _without_furniture(tree),
             include_comments=False,
             include_tables=False,
             include_links=False,
@@ -364,6 +364,26 @@ def reduce_page(html: str, name: str = "page") -> tuple[str, str | None]:
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return _clean(text), published
+
+
+# Page furniture: trafilatura prunes it when it finds the article, but its fallback for a page
+# with no article takes whatever text is left, so a menu alone would pass for an article.
+_FURNITURE = "//nav | //aside | //menu | //footer[not(ancestor::article)] | //header[not(ancestor::article)]"
+
+
+def _without_furniture(tree):
+    for el in tree.xpath(_FURNITURE):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:  # the text after the element belongs to its parent: keep it
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+    return tree
 
 
 def html_to_text(html: str) -> str:

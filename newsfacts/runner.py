@@ -244,7 +244,7 @@ def _run(opts: Options, err: Console, say) -> int:
         return code
     if code:
         return code
-    if stats.documents > 1 and (not opts.quiet or stats.failed):
+    if stats.documents > 1 and not opts.quiet:  # -q: the error lines and the exit code tell
         say(stats.line(bool(opts.db)))
     return 1 if stats.failed else 0
 

@@ -352,3 +352,13 @@ def test_a_thing_never_named_blocks_a_guess(ex):
 def test_an_amount_that_is_the_subject_belongs_to_the_object_named(ex):
     text = "Сервисом Zoom ежедневно пользуются 200 млн человек."
     assert subject_of(ex, text, "200 млн") == ("Zoom", "пользоваться")
+
+
+def test_a_person_noun_keeps_its_genitive(ex):
+    # the age is the resident's, Volgograd only says where he lived
+    assert subject_of(ex, "Умер 57-летний житель Волгограда.", "57-летний") == (None, None)
+
+
+def test_an_amount_as_subject_of_nobody_named(ex):
+    text = "Минздрав опубликовал данные. Из госпитализированных пациентов 90% лежат с пневмонией."
+    assert subject_of(ex, text, "90%") == (None, None)

@@ -165,11 +165,27 @@ def test_page_gives_its_publication_date():
     assert one(SAMPLES / "twitter-gpus.txt").published is None
 
 
-def test_page_with_no_article_text_is_an_error(tmp_path):
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title></title><script>var x = 1;</script></head><body><div></div></body></html>",
+        "<html><body><nav><a href='/'>Главная</a> <a href='/news'>Новости</a></nav></body></html>",
+        "<html><body><header>Шапка сайта</header><footer>(c) 2024 Редакция</footer></body></html>",
+    ],
+    ids=["script-only", "menu-only", "header-and-footer"],
+)
+def test_page_with_no_article_text_is_an_error(tmp_path, page):
     p = tmp_path / "empty.html"
-    p.write_text("<html><head><title></title><script>var x = 1;</script></head><body><div></div></body></html>")
+    p.write_text(page, encoding="utf-8")
     assert one(p).error == "no article text found in page"
     assert one(p).text is None
+
+
+def test_page_without_paragraph_tags_keeps_its_text_but_not_its_furniture(tmp_path):
+    p = tmp_path / "div.html"
+    p.write_text("<html><body><header>Шапка сайта</header><div>Компания Яндекс открыла офис в Москве. "
+                 "Это второй офис компании в городе.</div><footer>(c) 2024</footer></body></html>", encoding="utf-8")
+    assert one(p).text == "Компания Яндекс открыла офис в Москве. Это второй офис компании в городе."
 
 
 def test_deeply_nested_page_is_reported(tmp_path):

@@ -412,3 +412,12 @@ def test_temporary_file_of_a_killed_run_is_removed_by_the_next(tmp_path):
     alive.write_text("")
     assert run("-f", "jsonl", "-o", str(out), str(tmp_path / "in" / "a.txt")).exit_code == 0
     assert sorted(os.listdir(tmp_path)) == [alive.name, "facts.jsonl", "in"]
+
+
+def test_quiet_batch_prints_only_the_error_lines(tmp_path):
+    write_good(tmp_path)
+    (tmp_path / "bad.txt").write_bytes(b"\x00binary")
+    result = run("-q", "-f", "jsonl", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == f"newsfacts: {tmp_path / 'bad.txt'}: not a text file\n"
+    assert len(result.stdout.splitlines()) == 3

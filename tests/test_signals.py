@@ -62,6 +62,9 @@ def stored_sources(db):
 
 
 def test_head_closes_the_pipe_exit_0_quietly(corpus):
+    # more output than a pipe holds, so the run is still writing when the reader goes away
+    for i in range(12, 400):
+        (corpus / f"{i:03d}.txt").write_text(f"{ARTICLES[i % 3]} Новость номер {i}.", encoding="utf-8")
     proc = subprocess.Popen([*NEWSFACTS, "-f", "jsonl", str(corpus)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env())
     assert json.loads(proc.stdout.readline())["source"] == str(corpus / "00.txt")

@@ -202,6 +202,8 @@ def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
     on_amount = i in s.amount
     if tree.tokens[i].pos not in NOUN_POS and not on_amount:
         return None
+    if not on_amount and _person_noun(tree.tokens[i]):
+        return None  # "житель Волгограда", "эпидемиолог Минздрава": the genitive is the person's, not the amount's
     for c in tree.children[i]:
         t = tree.tokens[c]
         if c in s.amount or t.rel not in ("nmod", "nmod:poss", "det", "appos", "flat", "flat:foreign"):
@@ -421,6 +423,8 @@ def implicit_holder(s: Sentence, ctx: Context, q: Quantity, verb: int | None) ->
     tree = s.tree
     if verb is not None:
         subjects = _subjects(tree, verb)
+        if any(c in s.amount for c in subjects):
+            return None  # "90% лежат с пневмонией": the amount is the subject, of nobody named
         if subjects:
             owned = [c for c in subjects if tree.tokens[c].lemma in OWNED_NOUNS]
             if not owned or any(_generic_owner(s, c) for c in owned):
@@ -588,9 +592,18 @@ def _governing_noun(s: Sentence, head: int) -> int | None:
 
 
 def _plain_noun(s: Sentence, i: int) -> bool:
-    """A common noun that is neither a name nor an anaphor."""
+    """A common noun that is neither a name, nor an anaphor, nor a person ("канцлер")."""
     tok = s.tree.tokens[i]
-    return tok.pos in NOUN_POS and i not in s.entity_at and not anaphora.anaphor_kinds(s.tree, i)
+    return (tok.pos in NOUN_POS and i not in s.entity_at and not anaphora.anaphor_kinds(s.tree, i)
+            and not _person_noun(tok))
+
+
+def _person_noun(tok: Token) -> bool:
+    """A noun for people ("житель", "эпидемиолог", "пациент"): every reading of it is animate."""
+    from ..morph import parse as morph_parse
+
+    parses = [p for p in morph_parse(tok.low) if p.tag.POS == "NOUN"]
+    return bool(parses) and all("anim" in p.tag for p in parses)
 
 
 def _term(tree: Tree, i: int) -> str:
