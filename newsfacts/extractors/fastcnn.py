@@ -14,6 +14,12 @@ from __future__ import annotations
 import numpy as np
 
 
+def fold_norm(dtype, weight: np.ndarray, bias: np.ndarray, mean: np.ndarray, std: np.ndarray):
+    """Batch norm after the ReLU as one scale and shift per filter: x * scale + shift."""
+    scale = (weight / std).astype(dtype)
+    return scale, (bias - mean * scale).astype(dtype)
+
+
 class FastCNNEncoder:
     """slovnet's ``CNNEncoder`` (conv, ReLU, batch norm per layer) over packed rows."""
 
@@ -27,8 +33,8 @@ class FastCNNEncoder:
             # all kernel positions side by side: one matmul per layer, each position's
             # columns bit-identical to its own matmul
             kernels = np.ascontiguousarray(np.concatenate([weight[:, :, k].T for k in range(size)], axis=1))
-            scale = (layer["norm_weight"] / layer["std"]).astype(weight.dtype)
-            shift = (layer["norm_bias"] - layer["mean"] * scale).astype(weight.dtype)
+            norm = (layer["norm_weight"], layer["norm_bias"], layer["mean"], layer["std"])
+            scale, shift = fold_norm(weight.dtype, *norm)
             if size != 3 or layer["padding"] != 1:
                 raise ValueError("packed rows need kernel 3, padding 1 (one row either side of a sentence)")
             self.layers.append((kernels, size, filters, layer["bias"], scale, shift))
@@ -90,8 +96,7 @@ class PaddedCNNEncoder:
             conv, norm = layer.conv, layer.norm
             weight = conv.weight.array  # filters x in x kernel
             kernels = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
-            scale = (norm.weight.array / norm.std.array).astype(weight.dtype)
-            shift = (norm.bias.array - norm.mean.array * scale).astype(weight.dtype)
+            scale, shift = fold_norm(weight.dtype, norm.weight.array, norm.bias.array, norm.mean.array, norm.std.array)
             self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
 
     def __call__(self, input: np.ndarray, mask: np.ndarray) -> np.ndarray:
