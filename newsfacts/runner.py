@@ -23,8 +23,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import IO, Any, Protocol
 
-from rich.console import Console
-
 from . import batch
 from .errors import NewsfactsError, SettingError, StoreError, Terminated, WorkerLost
 from .escape import printable
@@ -127,11 +125,11 @@ class Stats:
 
 def execute(opts: Options) -> int:
     """Run ``opts`` to the end; returns the exit code (see the module docstring)."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = _Err()
 
     def say(line: str) -> None:
         try:
-            err.print(printable(line), markup=False, highlight=False)
+            err.print(printable(line))
         except (OSError, ValueError):
             pass  # stderr itself is gone: the exit code still tells
 
@@ -144,7 +142,31 @@ def execute(opts: Options) -> int:
         return code
 
 
-def _run(opts: Options, err: Console, say) -> int:
+class _Err:
+    """stderr: plain writes, through a rich console once the live progress line needs one
+    (importing rich costs ~30 ms, and a one-article run never shows the line)."""
+
+    def __init__(self, console: Any = None) -> None:
+        self._console = console  # a rich Console made elsewhere (tests), else made on need
+
+    @property
+    def console(self) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            # emoji=False: ":name:" in a file name stays as written, as it does before the line shows
+            self._console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+        return self._console
+
+    def print(self, line: str) -> None:
+        if self._console is not None:  # above the live line
+            self._console.print(line, markup=False, highlight=False)
+        else:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+
+def _run(opts: Options, err: _Err, say) -> int:
     try:
         settings = from_env()
     except SettingError as e:
@@ -425,17 +447,19 @@ class _Switch:
 class _Progress:
     """A live line on stderr, only on a terminal and only from the second document on."""
 
-    def __init__(self, err: Console, stream: Any, enabled: bool) -> None:
-        self.err = err
+    def __init__(self, err: Any, stream: Any, enabled: bool) -> None:
+        self.err = err if isinstance(err, _Err) else _Err(err)  # or a rich Console
         self.stream = stream
-        self.enabled = enabled and err.is_terminal
+        self.enabled = enabled  # and a terminal: rich's check, made at the second document
         self.count = 0
         self.live: Any = None
 
     def advance(self) -> None:
         self.count += 1
         if self.live is None and self.enabled and self.count >= 2:
-            self._start()
+            self.enabled = self.err.console.is_terminal
+            if self.enabled:
+                self._start()
         if self.live is not None:
             self.live.update(self.task, completed=self.count)
 
@@ -452,7 +476,7 @@ class _Progress:
             TextColumn("{task.completed} documents"),
             Rate(""),
             TimeElapsedColumn(),
-            console=self.err,
+            console=self.err.console,
             transient=True,
             redirect_stdout=False,
             redirect_stderr=False,
@@ -462,7 +486,7 @@ class _Progress:
             from rich.file_proxy import FileProxy
 
             self.stream.flush()
-            self.stream.target = FileProxy(self.err, self.stream.stream)
+            self.stream.target = FileProxy(self.err.console, self.stream.stream)
         self.live.start()
 
     def stop(self) -> None:

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..const import LOC, ORG, PER
 from ..data import load_lines, load_rows
@@ -34,8 +35,27 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _DROP = sorted({w for k, w in load_rows("fact_words.tsv") if k == "role_drop"}, key=len, reverse=True)
 
 
-def _inflections(entry: str) -> dict[str, str]:
+def _inflect(p, want: set[str], lexemes: dict):
+    """``Parse.inflect`` with the word's lexeme read once (pymorphy reads it again on every
+    call: ~0.05 ms, 800 calls for the posts); the same choice of form as pymorphy's."""
+    known = lexemes.get(id(p))  # parse() caches: one word's parse is one object
+    if known is None:
+        known = lexemes[id(p)] = (p, [(f, f.tag.grammemes) for f in p.lexeme])
+    lexeme = known[1]
+    possible = [(f, g) for f, g in lexeme if want <= g]
+    if not possible:
+        want = type(p.tag).fix_rare_cases(want)
+        possible = [(f, g) for f, g in lexeme if want <= g]
+    if not possible:
+        return None
+    grammemes = p.tag.updated_grammemes(want)
+    # the first form of the highest similarity, as heapq.nlargest(1, ...) picks it
+    return max(possible, key=lambda fg: len(grammemes & fg[1]) - 0.1 * len(grammemes ^ fg[1]))[0]
+
+
+def _inflections(entry: str, lexemes: dict | None = None) -> dict[str, str]:
     """Every case and number form of a post phrase -> the phrase itself."""
+    lexemes = {} if lexemes is None else lexemes
     words = entry.split()
     parses = [parse(w.lower()) for w in words]
     head = next((n for n, p in enumerate(parses) if p and p[0].tag.POS == "NOUN"), None)
@@ -50,7 +70,7 @@ def _inflections(entry: str) -> dict[str, str]:
                     out.append(w.lower())
                     continue
                 want = {case, number} | ({"masc"} if n < head and number == "sing" else set())
-                form = p[0].inflect(want)
+                form = _inflect(p[0], want, lexemes)
                 if form is None:
                     break
                 out.append(form.word)
@@ -59,14 +79,124 @@ def _inflections(entry: str) -> dict[str, str]:
     return {f.replace("ё", "е"): e for f, e in forms.items()} | forms
 
 
-POSTS: dict[str, str] = {}
-for _entry in load_lines("posts.tsv"):
-    POSTS.update(_inflections(_entry))
-_POST_RE = re.compile(
-    rf"(?<![\w-])(?:(?:{alternation(_DROP)})\s+)?(?P<post>{alternation(POSTS)})"
-    rf"(?:\s*(?:[-–—]|и)\s*(?:{alternation(POSTS)}))?(?![\w-])",
-    re.IGNORECASE,
-)
+# Letters that re.IGNORECASE matches to a letter of the forms though str.lower() leaves them
+# be (Cyrillic variant forms), and the one letter whose lower() is two characters.
+_CASE_EXTRA = str.maketrans({"\u0130": "i", "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с",
+                             "\u1c84": "т", "\u1c85": "т"})
+_CASE_EXTRA_RE = re.compile("[\u0130\u1c80-\u1c85]")
+
+
+class _PostMatch:
+    """One post found in a sentence: the part of ``re.Match`` the patterns read."""
+
+    __slots__ = ("_span", "_post")
+
+    def __init__(self, start: int, stop: int, post: tuple[int, int], text: str) -> None:
+        self._span = (start, stop)
+        self._post = text[post[0] : post[1]]
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def group(self, name: str) -> str:
+        assert name == "post"
+        return self._post
+
+
+class _Words:
+    """Words (may hold spaces) to find at a position: a set and their lengths."""
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def ends(self, low: str, pos: int, stop: int) -> list[int]:
+        """Ends of the words that `low` holds at `pos`, longest first: all are prefixes of one
+        another, and the regex trie of wordlist.alternation tries them in that order."""
+        return [pos + n for n in self.lengths if pos + n <= stop and low[pos : pos + n] in self.words]
+
+
+class _PostTable:
+    """The posts, every form of them, and a matcher over words.
+
+    It finds what the regex ``(?<![\\w-])(?:(?:DROP)\\s+)?(?P<post>POST)(?:\\s*(?:[-–—]|и)\\s*(?:POST))?(?![\\w-])``
+    (re.IGNORECASE) finds, trying alternatives in the order that regex does; compiling that
+    regex of the 500 forms cost ~30 ms at start-up, and building the forms ~45 ms, so both
+    wait for the first sentence with a person in it.
+    """
+
+    def __init__(self) -> None:
+        lexemes: dict = {}
+        self.forms: dict[str, str] = {}
+        for entry in load_lines("posts.tsv"):
+            self.forms.update(_inflections(entry, lexemes))
+        self.posts = _Words(self.forms)
+        self.drops = _Words(_DROP)
+        # where a match may start: a word start and the first three letters of a form or a drop word
+        heads = {w[:3] for w in (*self.forms, *_DROP)}
+        self.starts = re.compile(rf"(?<![\w-])(?={alternation(heads)})", re.IGNORECASE)
+
+    def finditer(self, text: str, low: str, pos: int, stop: int) -> list[_PostMatch]:
+        """Posts in text[pos:stop] (`low`: the text lower-cased, of the same length), left to right."""
+        out = []
+        done = pos
+        for s in self.starts.finditer(text, pos, stop):
+            start = s.start()
+            if start < done:
+                continue
+            m = self._match_at(text, low, start, stop)
+            if m is not None:
+                out.append(m)
+                done = m.end()
+        return out
+
+    def _match_at(self, text: str, low: str, start: int, stop: int) -> _PostMatch | None:
+        heads = []
+        for end in self.drops.ends(low, start, stop):  # "бывший" and its spaces, or nothing
+            space = _skip_space(text, end, stop)
+            if space > end:
+                heads.append(space)
+        heads.append(start)
+        for p in heads:
+            for e in self.posts.ends(low, p, stop):
+                # "генеральный директор и председатель правления": the second post is in the match
+                q = _skip_space(text, e, stop)
+                if q < stop and (text[q] in "-–—" or low[q] == "и"):
+                    r = _skip_space(text, q + 1, stop)
+                    for e2 in self.posts.ends(low, r, stop):
+                        if _word_end(text, e2, stop):
+                            return _PostMatch(start, e2, (p, e), text)
+                if _word_end(text, e, stop):
+                    return _PostMatch(start, e, (p, e), text)
+        return None
+
+
+def _skip_space(text: str, pos: int, stop: int) -> int:
+    while pos < stop and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _word_end(text: str, pos: int, stop: int) -> bool:
+    """``(?![\\w-])`` at `pos`, in a string that ends at `stop`."""
+    return pos >= stop or not (text[pos].isalnum() or text[pos] in "_-")
+
+
+@lru_cache(maxsize=1)
+def _table() -> _PostTable:
+    return _PostTable()
+
+
+def _lower(text: str) -> str:
+    """The text lower-cased as re.IGNORECASE compares it to the forms, offsets kept."""
+    if _CASE_EXTRA_RE.search(text):
+        text = text.translate(_CASE_EXTRA)
+    return text.lower()
+
+
 # Words allowed between a post and the organisation: lower-case descriptions, "из", "в".
 _GAP_RE = re.compile(r"(?:[\s\u00a0]+(?:[а-яё][а-яё-]*|«|„|\"))*[\s\u00a0«„\"]*")
 _JOIN_RE = re.compile(r"[\s\u00a0,«»\"„“”]*")
@@ -155,7 +285,7 @@ def _people_at(v: _View, pos: int) -> list[Entity]:
         pos += joined.end()
 
 
-def post_org_person(v: _View, m: re.Match) -> list[tuple[Entity, Entity | None, int, int]]:
+def post_org_person(v: _View, m: _PostMatch) -> list[tuple[Entity, Entity | None, int, int]]:
     stop = v.sentence.stop
     org, pos, gap = _gap_org(v, m.end(), stop)
     if org is None:
@@ -170,7 +300,7 @@ def post_org_person(v: _View, m: re.Match) -> list[tuple[Entity, Entity | None, 
     return [(p, org, m.start(), people[-1].stop) for p in people]
 
 
-def person_comma_post(v: _View, m: re.Match) -> list[tuple[Entity, Entity | None, int, int]]:
+def person_comma_post(v: _View, m: _PostMatch) -> list[tuple[Entity, Entity | None, int, int]]:
     left = v.text[v.sentence.start : m.start()]
     mm = re.search(r"(?:\([^()]{1,60}\))?\s*,\s*(?:(?:" + "|".join(map(re.escape, _DROP)) + r")\s+)?$", left,
                    re.IGNORECASE)
@@ -198,7 +328,7 @@ def person_comma_post(v: _View, m: re.Match) -> list[tuple[Entity, Entity | None
     return [(p, org, people[0].start, pos) for p in people]
 
 
-def appointed(v: _View, m: re.Match) -> list[tuple[Entity, Entity | None, int, int]]:
+def appointed(v: _View, m: _PostMatch) -> list[tuple[Entity, Entity | None, int, int]]:
     left = v.text[v.sentence.start : m.start()]
     if not re.search(r"назнач\w*\s+(?:на\s+(?:пост|должность)\s+)?$", left, re.IGNORECASE):
         return []
@@ -211,7 +341,7 @@ def appointed(v: _View, m: re.Match) -> list[tuple[Entity, Entity | None, int, i
     return [(people[-1], org, people[-1].start, pos)]
 
 
-PATTERNS: tuple[Callable[[_View, re.Match], list[tuple[Entity, Entity | None, int, int]]], ...] = (
+PATTERNS: tuple[Callable[[_View, _PostMatch], list[tuple[Entity, Entity | None, int, int]]], ...] = (
     appointed,
     person_comma_post,
     post_org_person,
@@ -226,6 +356,8 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
     starts = [e.start for e in named]
     sources = source_starts(text, named)
     org_counts = Counter(e.normal for e in named if e.type == ORG and e.start not in sources)
+    table: _PostTable | None = None
+    low = ""
     for sent in sentences:
         # the sentence's entities by bisection: a scan of all of them per sentence is quadratic
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.stop)
@@ -235,8 +367,10 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
             continue
         orgs = [e for e in inside if e.type in (ORG, LOC)]
         view = _View(text, sent, people, orgs, named, sources, org_counts, starts)
-        for m in _POST_RE.finditer(text, sent.start, sent.stop):
-            role = POSTS.get(m.group("post").lower().replace("ё", "е"))
+        if table is None:
+            table, low = _table(), _lower(text)
+        for m in table.finditer(text, low, sent.start, sent.stop):
+            role = table.forms.get(m.group("post").lower().replace("ё", "е"))
             if role is None:
                 continue
             for pattern in PATTERNS:

@@ -11,18 +11,17 @@ only some kinds of fact (``--types``).
 
 from __future__ import annotations
 
+import importlib
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 from ..const import FORMATS
 from ..doc import Document
 from .delimited import CsvWriter, TsvWriter
 from .facts import KINDS, format_number, parse_types, select
-from .highlight import HighlightWriter
 from .jsonout import JsonlWriter, JsonWriter
 from .page import HtmlWriter
-from .table import TableWriter
 
 __all__ = [
     "ArticleTexts",
@@ -48,15 +47,42 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
-RENDERERS: dict[str, type] = {
-    "table": TableWriter,
+# The terminal views import rich (~30 ms): only when one is asked for, never for -f json.
+_RICH = {"TableWriter": ".table", "HighlightWriter": ".highlight"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RICH:
+        return getattr(importlib.import_module(_RICH[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Renderers(Mapping[str, type]):
+    """Format name -> writer class; a rich view's module is imported on first lookup."""
+
+    def __init__(self, classes: dict[str, type | str]) -> None:
+        self._classes = classes
+
+    def __getitem__(self, fmt: str) -> type:
+        cls = self._classes[fmt]
+        return __getattr__(cls) if isinstance(cls, str) else cls
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._classes)
+
+    def __len__(self) -> int:
+        return len(self._classes)
+
+
+RENDERERS: Mapping[str, type] = _Renderers({
+    "table": "TableWriter",
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
     "tsv": TsvWriter,
-    "highlight": HighlightWriter,
+    "highlight": "HighlightWriter",
     "html": HtmlWriter,
-}
+})
 assert tuple(RENDERERS) == FORMATS
 
 

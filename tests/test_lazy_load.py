@@ -1,0 +1,35 @@
+"""What a one-article run does not load: each saving of issue 11 stays saved.
+
+Each check runs in a fresh interpreter, where nothing is imported or built yet.
+"""
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SAMPLES
+
+
+def _run(code: str) -> list:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def test_json_output_of_one_article_does_not_import_rich():
+    code = (
+        "import json, sys; from newsfacts.cli import main\n"
+        f"sys.argv = ['newsfacts', '-f', 'json', {str(SAMPLES / 'twitter-gpus.txt')!r}, '-o', '/dev/null']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))"
+    )
+    assert _run(code) == []
+
+
+def test_the_table_view_imports_rich_when_asked_for():
+    code = (
+        "import json, sys; from newsfacts.render import RENDERERS\n"
+        "before = 'rich.console' in sys.modules\n"
+        "cls = RENDERERS['table']\n"
+        "print(json.dumps([before, cls.__name__, 'rich.console' in sys.modules]))"
+    )
+    assert _run(code) == [False, "TableWriter", True]
