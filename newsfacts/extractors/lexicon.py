@@ -46,8 +46,9 @@ def strip_legal_form(name: str) -> str:
     return out if any(ch.isalpha() for ch in out) else name
 
 
-def _vendor_spellings() -> list[tuple[str, re.Pattern[str]]]:
-    """Hardware vendors and their spellings, read from the hardware lexicon's own files."""
+@lru_cache(maxsize=1)
+def _vendor_spellings() -> tuple[tuple[str, str], ...]:
+    """Hardware vendors and their spellings (regexes, uncompiled), from the hardware lexicon's files."""
     macros: dict[str, str] = {}
     for row in load_rows("hardware.tsv"):
         if row[0] == "@macro" and len(row) >= 3:
@@ -58,43 +59,46 @@ def _vendor_spellings() -> list[tuple[str, re.Pattern[str]]]:
             pattern = re.sub(r"\{(\w+)\}", lambda m: macros.get(m.group(1), m.group(0)), pattern)
         return pattern
 
-    return [(row[0], re.compile(expand(row[1]), re.I)) for row in load_rows("hardware_vendors.tsv") if len(row) >= 2]
+    return tuple((row[0], expand(row[1])) for row in load_rows("hardware_vendors.tsv") if len(row) >= 2)
 
 
 @lru_cache(maxsize=1)
-def _org_table() -> tuple[dict[str, str], re.Pattern[str], list[str]]:
+def _org_table() -> dict[str, str]:
+    """Folded spelling -> canonical name, of organizations.tsv and the hardware vendors."""
     table: dict[str, str] = {}
     for row in load_rows("organizations.tsv"):
         canon = row[0]
         for spelling in [canon, *(row[1].split("|") if len(row) > 1 and row[1] else [])]:
             table.setdefault(fold(spelling), canon)
-    vendors = _vendor_spellings()
-    for canon, _ in vendors:
+    for canon, _ in _vendor_spellings():
         table.setdefault(fold(canon), canon)
-    # all vendor spellings in one pattern: one match per name, not one per vendor
-    names = [canon for canon, _ in vendors]
-    one = re.compile("|".join(f"(?P<V{n}>{p.pattern})" for n, (_, p) in enumerate(vendors)), re.I)
-    return table, one, names
+    return table
+
+
+@lru_cache(maxsize=1)
+def _vendor_re() -> re.Pattern[str]:
+    """All vendor spellings in one pattern: one match per name, not one per vendor."""
+    return re.compile("|".join(f"(?P<V{n}>{p})" for n, (_, p) in enumerate(_vendor_spellings())), re.I)
 
 
 @lru_cache(maxsize=50_000)
 def canonical_org(name: str) -> str | None:
     """The lexicon's one spelling of a known organisation ("Нвидиа" -> NVIDIA), else None."""
-    table, vendors, names = _org_table()
+    table = _org_table()
     bare = strip_legal_form(name)
     for key in (fold(bare), fold(name)):
         if key in table:
             return table[key]
-    m = vendors.fullmatch(bare.strip())
+    m = _vendor_re().fullmatch(bare.strip())
     if m and m.lastgroup:
-        canon = names[int(m.lastgroup[1:])]
+        canon = _vendor_spellings()[int(m.lastgroup[1:])][0]
         return table.get(fold(canon), canon)
     return None
 
 
 @lru_cache(maxsize=1)
 def _cyrillic_starts() -> frozenset[str]:
-    table, _, _ = _org_table()
+    table = _org_table()
     return frozenset(key[:3] for key in table if re.match(r"[а-я]", key))
 
 
@@ -112,7 +116,7 @@ def _latin_orgs() -> frozenset[str]:
                 out.add(spelling)
     for canon, pattern in _vendor_spellings():
         # a case-sensitive spelling marks a vendor named by a common word (vivo, Nothing)
-        if re.fullmatch(r"[A-Za-z][A-Za-z0-9&]*", canon) and len(canon) > 2 and "(?-i:" not in pattern.pattern:
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9&]*", canon) and len(canon) > 2 and "(?-i:" not in pattern:
             out.add(canon)
     return frozenset(w for w in out if not is_technology(w))
 
@@ -149,7 +153,7 @@ def _hardware_families() -> set[str]:
 @lru_cache(maxsize=1)
 def _technologies() -> frozenset[str]:
     vendors = {fold(c) for c, _ in _vendor_spellings()}
-    table = _org_table()[0]
+    table = _org_table()
     # a family that is also a company's name (Tesla) stays a company
     families = {w for w in _hardware_families() if w not in vendors and w not in table}
     lines = list(load_lines("technologies.txt"))
