@@ -33,3 +33,15 @@ def test_the_table_view_imports_rich_when_asked_for():
         "print(json.dumps([before, cls.__name__, 'rich.console' in sys.modules]))"
     )
     assert _run(code) == [False, "TableWriter", True]
+
+
+def test_the_case_blind_amount_trigger_is_compiled_for_the_first_text_that_needs_it(extractor):
+    from newsfacts.extractors.quantities.tokens import Tokenizer
+
+    tokenize = Tokenizer(extractor.quantities.lex.trigger_re)
+    assert tokenize._any_case_re is None
+    plain = tokenize.windows("Фирма Istanbul Tech заплатила 5 млн рублей.")
+    assert tokenize._any_case_re is None  # lower() kept the length
+    dotted = tokenize.windows("Фирма İstanbul Tech заплатила 5 млн рублей.")
+    assert tokenize._any_case_re is not None
+    assert dotted == plain

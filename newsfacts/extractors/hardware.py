@@ -111,7 +111,7 @@ class HardwareExtractor:
         for g in lex.gate.finditer(text):
             pos = g.start()
             c = folded[pos].lower()
-            vpat = lex.maker_at(c)
+            vpat = lex.maker_at(folded, pos)
             vm = vpat.match(folded, pos) if vpat is not None else None
             maker = lex.makers[int(vm.lastgroup[1:])] if vm is not None else None  # type: ignore[index]
             if maker is not None and not maker.brand:  # "Mi" is a family word too: no evidence
@@ -119,7 +119,7 @@ class HardwareExtractor:
                 vendor_names.append(maker.vendor)
             if pos < last:
                 continue
-            if vm is None and c not in lex.fold_first and lex.bucket(c) is None:
+            if vm is None and c not in lex.fold_first and c not in lex.bucket_rows:
                 continue  # the common case: a capitalised word no row can begin
             raw = self._match_at(folded, pos, c, vm)
             if raw is not None:
@@ -183,7 +183,7 @@ class HardwareExtractor:
         for at, v, f in starts:
             if at >= len(folded):
                 continue
-            pat = lex.bucket(folded[at].lower())
+            pat = lex.bucket_at(folded, at)
             m = pat.match(folded, at) if pat is not None else None
             if m is not None:
                 row = lex.rows[int(m.lastgroup[1:])]  # type: ignore[index]
@@ -228,7 +228,7 @@ class HardwareExtractor:
         """
         at = raw.match.start()
         pending = None
-        for row in self.lex.bucket_rows.get(ctx.folded[at].lower(), ()):
+        for row in self.lex.rows_at(ctx.folded, at):
             if row is raw.row:
                 continue
             m = self.lex.row_re(row).match(ctx.folded, at)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..data import load_lines, load_rows
-from .refirst import first_chars
+from .refirst import ANY, first_chars, prefixes
 
 DATA_FILE = "hardware.tsv"
 VENDOR_FILE = "hardware_vendors.tsv"
@@ -148,7 +148,7 @@ class Lexicon:
         gate: set[str] = set()  # characters (of the text as written) a mention may start with
         self.makers: list[Maker] = []
         self.maker_by_name: dict[str, Maker] = {}
-        maker_buckets: dict[str, list[str]] = {}
+        maker_buckets: dict[str, list[tuple[str, Maker]]] = {}
         self._maker_raw: dict[str, str] = {}  # unfolded spellings, for the first-character gate
         for cols in load_rows(VENDOR_FILE):
             self._maker_raw.setdefault(cols[0], expand(cols[1], macros))
@@ -156,7 +156,7 @@ class Lexicon:
             self.makers.append(maker)
             self.maker_by_name.setdefault(maker.name, maker)
             for c in lower_set(_first_set(maker.spell), f"{VENDOR_FILE}: {maker.name}"):
-                maker_buckets.setdefault(c, []).append(f"(?P<V{maker.index}>{maker.spell})")
+                maker_buckets.setdefault(c, []).append((f"(?P<V{maker.index}>{maker.spell})", maker))
             _add_gate(gate, _first_set(expand(cols[1], macros), cased=True), f"{VENDOR_FILE}: {maker.name}")
         self._maker_alts = maker_buckets
 
@@ -179,8 +179,6 @@ class Lexicon:
             for c in lower_set(_first_set(self.row_body(row)), f"{DATA_FILE}: {row.code_re}"):
                 self.bucket_rows.setdefault(c, []).append(row)
         self.gate = re.compile(f"[{''.join(sorted(re.escape(c) for c in gate))}](?<![\\w\\-].)")
-        self._buckets: dict[str, re.Pattern[str] | None] = {}
-        self._maker_res: dict[str, re.Pattern[str] | None] = {}
         self._family_res: dict[str, re.Pattern[str] | None] = {}
         self._row_res: dict[int, re.Pattern[str]] = {}
         self._bare_res: dict[int, re.Pattern[str]] = {}
@@ -281,18 +279,22 @@ class Lexicon:
         )
         return rf"(?:{HSPACE}\d{{1,4}}{HSPACE}?(?:{'|'.join(spells)}))?"
 
+    @functools.cached_property
+    def _row_dispatch(self) -> Dispatch:
+        alts = {c: [(f"(?P<r{r.index}>{self.row_body(r)})", r) for r in rows] for c, rows in self.bucket_rows.items()}
+        return Dispatch(alts, self.tail_ahead)
+
     def bucket(self, c: str) -> re.Pattern[str] | None:
         """All rows that can start with (folded, lower-cased) character `c`, as one regex."""
-        if c not in self._buckets:
-            rows = self.bucket_rows.get(c)
-            self._buckets[c] = (
-                None
-                if not rows
-                else re.compile(
-                    "(?:" + "|".join(f"(?P<r{r.index}>{self.row_body(r)})" for r in rows) + ")" + self.tail_ahead, re.I
-                )
-            )
-        return self._buckets[c]
+        return self._row_dispatch.first(c)
+
+    def bucket_at(self, folded: str, at: int) -> re.Pattern[str] | None:
+        """The rows that can start at `at` of the folded text, by its first two characters."""
+        return self._row_dispatch.at(folded, at)
+
+    def rows_at(self, folded: str, at: int) -> list[Row]:
+        """The rows of `bucket_at`, in order."""
+        return self._row_dispatch.keys_at(folded, at)
 
     def family_start(self, c: str) -> re.Pattern[str] | None:
         """Family words of the rows starting with `c`: where they stand, only the rows decide."""
@@ -301,12 +303,13 @@ class Lexicon:
             self._family_res[c] = re.compile(rf"(?:{'|'.join(fams)})(?!\w)", re.I) if fams else None
         return self._family_res[c]
 
-    def maker_at(self, c: str) -> re.Pattern[str] | None:
-        """Maker words that can start with character `c`."""
-        if c not in self._maker_res:
-            alts = self._maker_alts.get(c)
-            self._maker_res[c] = re.compile(rf"(?:{'|'.join(alts)})(?!\w)", re.I) if alts else None
-        return self._maker_res[c]
+    @functools.cached_property
+    def _maker_dispatch(self) -> Dispatch:
+        return Dispatch(self._maker_alts, r"(?!\w)")
+
+    def maker_at(self, folded: str, pos: int) -> re.Pattern[str] | None:
+        """Maker words that can start at `pos` of the folded text."""
+        return self._maker_dispatch.at(folded, pos)
 
     def spelling(self, vendor: str) -> re.Pattern[str]:
         pat = self._spell_res.get(vendor)
@@ -386,6 +389,75 @@ class Lexicon:
     @functools.cached_property
     def notword(self) -> re.Pattern[str]:
         return re.compile(rf"(?:{'|'.join(self._notwords)})(?![\w+])")
+
+
+class Dispatch:
+    """Alternatives of a regex grouped by the (folded, lower-cased) character they can start
+    with, compiled on first need: per first character all of them, per pair of first
+    characters only those the second one allows ("Ma" never compiles the "MX" rows).
+
+    A regex alternation tries its alternatives in order and the first that matches wins;
+    leaving out ones that cannot match at a position changes no match there. Folded text is
+    cp1251, where re.IGNORECASE compares letters as lower() does (tests/test_dispatch.py).
+    """
+
+    def __init__(self, alts: dict[str, list[tuple[str, object]]], suffix: str) -> None:
+        self._alts = alts  # char -> [(alternative's pattern, what it stands for)]
+        self._suffix = suffix
+        self._seconds: dict[str, list[frozenset[str] | None]] = {}
+        self._pairs: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._res: dict[tuple[str, tuple[int, ...]], re.Pattern[str] | None] = {}
+
+    def first(self, c: str) -> re.Pattern[str] | None:
+        alts = self._alts.get(c)
+        return self._compile(c, tuple(range(len(alts)))) if alts else None
+
+    def at(self, text: str, pos: int) -> re.Pattern[str] | None:
+        c = text[pos].lower()
+        if c not in self._alts:
+            return None
+        return self._compile(c, self._chosen(text, pos, c))
+
+    def keys_at(self, text: str, pos: int) -> list:
+        c = text[pos].lower()
+        alts = self._alts.get(c, ())
+        return [alts[n][1] for n in self._chosen(text, pos, c)] if alts else []
+
+    def _chosen(self, text: str, pos: int, c: str) -> tuple[int, ...]:
+        alts = self._alts[c]
+        if pos + 1 >= len(text):
+            return tuple(range(len(alts)))
+        key = (c, text[pos + 1].lower())
+        chosen = self._pairs.get(key)
+        if chosen is None:
+            seconds = self._seconds.get(c)
+            if seconds is None:
+                seconds = self._seconds[c] = [_second_chars(prefixes(a), c) for a, _ in alts]
+            chosen = self._pairs[key] = tuple(n for n, sec in enumerate(seconds) if sec is None or key[1] in sec)
+        return chosen
+
+    def _compile(self, c: str, chosen: tuple[int, ...]) -> re.Pattern[str] | None:
+        key = (c, chosen)
+        if key not in self._res:
+            alts = self._alts[c]
+            self._res[key] = (
+                re.compile("(?:" + "|".join(alts[n][0] for n in chosen) + ")" + self._suffix, re.I) if chosen else None
+            )
+        return self._res[key]
+
+
+def _second_chars(pre: frozenset[str], c: str) -> frozenset[str] | None:
+    """What may follow `c` at the start of a match with these first two characters; None: anything."""
+    out: set[str] = set()
+    for x in pre:
+        if not x:
+            return None
+        if x[0] not in (c, ANY):
+            continue
+        if len(x) < 2 or x[1] == ANY:
+            return None  # a match of one character: any character may come next
+        out.add(x[1])
+    return frozenset(out) if out else None  # none starts with c as lower() has it: keep it always
 
 
 @functools.lru_cache(maxsize=1)

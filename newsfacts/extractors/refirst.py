@@ -190,3 +190,141 @@ def first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
     if parser.i != len(pattern):
         raise ValueError(f"unbalanced ')' in {pattern!r}")
     return (None if chars is None else frozenset(chars)), nullable
+
+
+# ---- the first k characters ---------------------------------------------------------------
+
+ANY = "\x00"  # in a prefix: any character at all
+
+
+def _lowered(chars: set[str] | None) -> set[str]:
+    """A character set as prefix letters, for case-ignoring dispatch: `ANY` when unbounded or
+    holding a letter outside Latin and Cyrillic (whose case folding is not just lower())."""
+    if chars is None or any(c.isalpha() and not (c.isascii() or "\u0400" <= c <= "\u04ff") for c in chars):
+        return {ANY}
+    return {c.lower() for c in chars}
+
+
+class _Prefixes(_Parser):
+    """The set of every match's first `k` characters (shorter strings: whole matches), lower-cased.
+
+    An over-approximation where the data subset allows one: lookarounds and anchors match
+    empty, case-sensitive groups ignore case, `\\w` or `.` give `ANY`.
+    """
+
+    def __init__(self, pattern: str, k: int) -> None:
+        super().__init__(pattern)
+        self.k = k
+
+    def cat(self, a: set[str], b: set[str]) -> set[str]:
+        out = set()
+        for x in a:
+            if len(x) >= self.k:
+                out.add(x)
+            else:
+                out.update((x + y)[: self.k] for y in b)
+        return out
+
+    def alternation(self) -> set[str]:  # type: ignore[override]
+        out: set[str] = set()
+        while True:
+            out |= self.sequence()
+            if self.i < len(self.p) and self.p[self.i] == "|":
+                self.i += 1
+                continue
+            return out
+
+    def sequence(self) -> set[str]:  # type: ignore[override]
+        out = {""}
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            if all(len(x) >= self.k for x in out):
+                self.skip()
+                break
+            atom = self.atom()
+            out = self.cat(out, self.quantifier(atom))
+        return out
+
+    def atom(self) -> set[str]:  # type: ignore[override]
+        c = self.p[self.i]
+        self.i += 1
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return _lowered(self.char_class())
+        if c == "\\":
+            return self.escape()
+        if c in "^$":
+            return {""}
+        if c == ".":
+            return {ANY}
+        return _lowered({c})
+
+    def group(self) -> set[str]:  # type: ignore[override]
+        zero_width = False
+        if self.p.startswith("?", self.i):
+            head = self.p[self.i + 1 : self.i + 3]
+            if head[:1] in ("=", "!") or head in ("<=", "<!"):
+                zero_width = True
+                self.i += 1 + (2 if head[:1] == "<" else 1)
+            elif head[:1] == "P":  # (?P<name>...)
+                self.i = self.p.index(">", self.i) + 1
+            else:  # (?:...), (?>...), (?-i:...), (?i:...)
+                self.i = self.p.index(":", self.i) + 1 if head[:1] != ">" else self.i + 2
+        inner = self.alternation()
+        if self.i >= len(self.p) or self.p[self.i] != ")":
+            raise ValueError(f"unbalanced group in {self.p!r}")
+        self.i += 1
+        return {""} if zero_width else inner
+
+    def escape(self) -> set[str]:  # type: ignore[override]
+        e = self.p[self.i]
+        self.i += 1
+        if e == "d":
+            return set(_DIGITS)
+        if e in _ZERO_WIDTH_ESCAPES:
+            return {""}
+        if e in _UNBOUNDED_ESCAPES or e == "w":
+            return {ANY}
+        return _lowered({_ESCAPE_CHARS.get(e, e)})
+
+    def quantifier(self, lang: set[str]) -> set[str]:  # type: ignore[override]
+        if self.i >= len(self.p):
+            return lang
+        c = self.p[self.i]
+        if c == "?":
+            lo, hi = 0, 1
+            self.i += 1
+        elif c == "*":
+            lo, hi = 0, self.k
+            self.i += 1
+        elif c == "+":
+            lo, hi = 1, self.k
+            self.i += 1
+        elif c == "{" and (close := self.p.find("}", self.i)) > 0 and _is_count(self.p[self.i + 1 : close]):
+            body = self.p[self.i + 1 : close]
+            low, _, high = body.partition(",")
+            lo = int(low or 0)
+            hi = lo if "," not in body else (int(high) if high else self.k)
+            self.i = close + 1
+        else:
+            return lang
+        if self.i < len(self.p) and self.p[self.i] in "?+":  # lazy or possessive
+            self.i += 1
+        # L^j for j >= k adds no new first k characters: the repeats are capped at k
+        lo, hi = min(lo, self.k), min(hi, self.k)
+        power, out = {""}, set()
+        for j in range(hi + 1):
+            if j >= lo:
+                out |= power
+            power = self.cat(power, lang)
+        return out
+
+
+def prefixes(pattern: str, k: int = 2) -> frozenset[str]:
+    """The first `k` characters (lower case; `ANY` for any one) every match of `pattern` under
+    re.IGNORECASE can start with; a shorter string is a whole match. Never too small a set."""
+    parser = _Prefixes(pattern, k)
+    out = parser.alternation()
+    if parser.i != len(pattern):
+        raise ValueError(f"unbalanced ')' in {pattern!r}")
+    return frozenset(out)

@@ -30,7 +30,7 @@ class QuantityExtractor:
 
     def __init__(self) -> None:
         self.lex = lex = Lexicon()
-        self.tokenize = Tokenizer(lex.trigger_re, lex.trigger_any_case_re)
+        self.tokenize = Tokenizer(lex.trigger_re)
         self.phrases = PhraseReader(lex)
         self.units = UnitReader(lex, self.phrases)
         self.numbers = NumberReader(lex, self.units)

@@ -97,8 +97,7 @@ class Lexicon:
         # one first-letter lookahead rejects most positions before any trie is tried; the
         # pattern is lower case, for text.lower() (faster than a case-insensitive match)
         body = r"\d|\b(?=[" + firsts + r"])(?:(?:" + words + r")\b|" + prefixed + "|(?:" + tops + ")-\\d)"
-        self.trigger_re = re.compile(body)
-        self.trigger_any_case_re = re.compile(body, re.I)  # for text whose lower() changes its length
+        self.trigger_re = re.compile(body)  # the tokenizer compiles it case-blind for "İ" (lower() is longer)
 
     def _load_units(self) -> None:
         sym: dict[str, Unit] = {}  # exact spelling

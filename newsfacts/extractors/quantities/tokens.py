@@ -84,9 +84,9 @@ class Ctx:
 
 
 class Tokenizer:
-    def __init__(self, trigger_re: re.Pattern, trigger_any_case_re: re.Pattern) -> None:
+    def __init__(self, trigger_re: re.Pattern) -> None:
         self._trigger_re = trigger_re  # a lower-case pattern, run over text.lower()
-        self._trigger_any_case_re = trigger_any_case_re
+        self._any_case_re: re.Pattern | None = None  # compiled for the first text that needs it
 
     def __call__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> Ctx:
         starts: set[int] = set()
@@ -145,7 +145,12 @@ class Tokenizer:
         n = len(text)
         low = text.lower()
         # lower() keeps offsets unless a letter lower-cases to two ("İ"); then match any case
-        triggers = self._trigger_re.finditer(low) if len(low) == n else self._trigger_any_case_re.finditer(text)
+        if len(low) == n:
+            triggers = self._trigger_re.finditer(low)
+        else:
+            if self._any_case_re is None:
+                self._any_case_re = re.compile(self._trigger_re.pattern, re.I)
+            triggers = self._any_case_re.finditer(text)
         for m in triggers:
             p = m.start()
             if word_starts is not None and not low[p].isdigit():
