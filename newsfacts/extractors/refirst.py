@@ -10,7 +10,9 @@ groups of every kind, alternation and quantifiers. Anything it cannot bound
 
 from __future__ import annotations
 
-__all__ = ["first_chars"]
+import re
+
+__all__ = ["ANY", "first_chars", "prefixes"]
 
 _DIGITS = frozenset("0123456789")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
@@ -195,14 +197,20 @@ def first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
 # ---- the first k characters ---------------------------------------------------------------
 
 ANY = "\x00"  # in a prefix: any character at all
+_FOREIGN = re.compile("[^\x00-\x7f\u0400-\u04ff]")
+# A run of pattern text with no group or alternation in it: escapes, classes, other characters.
+_PLAIN_RUN = re.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\\[()|])+", re.S)
 
 
 def _lowered(chars: set[str] | None) -> set[str]:
     """A character set as prefix letters, for case-ignoring dispatch: `ANY` when unbounded or
     holding a letter outside Latin and Cyrillic (whose case folding is not just lower())."""
-    if chars is None or any(c.isalpha() and not (c.isascii() or "\u0400" <= c <= "\u04ff") for c in chars):
+    if chars is None:
         return {ANY}
-    return {c.lower() for c in chars}
+    joined = "".join(chars)
+    if _FOREIGN.search(joined) and any(c.isalpha() for c in _FOREIGN.findall(joined)):
+        return {ANY}
+    return set(joined.lower()) if len(joined.lower()) == len(joined) else {ANY}
 
 
 class _Prefixes(_Parser):
@@ -215,6 +223,27 @@ class _Prefixes(_Parser):
     def __init__(self, pattern: str, k: int) -> None:
         super().__init__(pattern)
         self.k = k
+
+    def skip(self) -> None:
+        """`_Parser.skip`, over plain runs in one step (the rest of a long row is skipped)."""
+        depth = 0
+        p, n = self.p, len(self.p)
+        while self.i < n:
+            m = _PLAIN_RUN.match(p, self.i)
+            if m is not None:
+                self.i = m.end()
+                if self.i >= n:
+                    return
+            c = p[self.i]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0:
+                    return
+                depth -= 1
+            elif c == "|" and depth == 0:
+                return
+            self.i += 1
 
     def cat(self, a: set[str], b: set[str]) -> set[str]:
         out = set()
