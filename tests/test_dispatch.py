@@ -101,3 +101,31 @@ def test_the_dispatch_matches_as_the_whole_bucket_on_generated_names(patterns, d
     folded = fold_text(" ".join(parts))
     same_matches(LEX.bucket_at, LEX.bucket, folded)
     same_matches(LEX.maker_at, LEX._maker_dispatch.first, folded)
+
+
+VENDOR_PATTERNS = [p for _, p in __import__("newsfacts.extractors.lexicon", fromlist=["x"])._vendor_spellings()]
+
+
+def same_vendor(name: str) -> None:
+    from newsfacts.extractors.lexicon import _vendor_match, _vendor_re
+
+    got, want = _vendor_match(name), _vendor_re().fullmatch(name)
+    assert (got and got.lastgroup) == (want and want.lastgroup), name
+
+
+NAMES = ["Нвидиа", "NVIDIA", "Теслой", "arm", "ARM", "Raspberry Pi Ltd", "", "x", "Ąmd", "ᲃони"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_vendor_spelling_is_found_as_the_whole_pattern_finds_it(name):
+    same_vendor(name)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_a_vendor_spelling_is_found_as_the_whole_pattern_finds_it_for_generated_names(data):
+    pattern = data.draw(st.sampled_from(VENDOR_PATTERNS))
+    name = data.draw(st.from_regex(re.compile(pattern, re.I), fullmatch=True) | st.text(max_size=6))
+    same_vendor(name)
+    same_vendor(name[1:])
+    same_vendor(name + "s")

@@ -45,3 +45,12 @@ def test_the_case_blind_amount_trigger_is_compiled_for_the_first_text_that_needs
     dotted = tokenize.windows("Фирма İstanbul Tech заплатила 5 млн рублей.")
     assert tokenize._any_case_re is not None
     assert dotted == plain
+
+
+def test_a_known_name_does_not_compile_the_whole_vendor_pattern():
+    code = (
+        "import json; from newsfacts.extractors import lexicon as L\n"
+        "found = [L.canonical_org(n) for n in ('Нвидиа', 'Самсунгом', 'Apple Inc.')]\n"
+        "print(json.dumps(found + [L._vendor_re.cache_info().currsize]))"
+    )
+    assert _run(code) == ["NVIDIA", "Samsung", "Apple", 0]

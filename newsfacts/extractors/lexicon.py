@@ -81,6 +81,36 @@ def _vendor_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<V{n}>{p})" for n, (_, p) in enumerate(_vendor_spellings())), re.I)
 
 
+@lru_cache(maxsize=1)
+def _vendor_dispatch():
+    """The vendor spellings by their first two letters: a name compiles only the spellings that
+    can start as it does (the whole pattern is ~6K characters of regex)."""
+    from .hwlexicon import Dispatch
+    from .refirst import first_chars
+
+    alts: dict[str, list[tuple[str, object]]] = {}
+    for n, (_, pattern) in enumerate(_vendor_spellings()):
+        chars, nullable = first_chars(pattern)
+        if chars is None or nullable:
+            return None  # a spelling that may start anyhow: only the whole pattern will do
+        for c in {x.lower() for ch in chars for x in (ch, ch.upper())}:
+            alts.setdefault(c, []).append((f"(?P<V{n}>{pattern})", n))
+    return Dispatch(alts, "")
+
+
+def _vendor_match(name: str) -> re.Match[str] | None:
+    """``_vendor_re().fullmatch(name)``, from the spellings that can start as `name` does."""
+    dispatch = _vendor_dispatch()
+    if not name or dispatch is None:
+        return _vendor_re().fullmatch(name)
+    try:
+        name[:2].encode("cp1251")  # letters where lower() is how re.IGNORECASE compares
+    except UnicodeEncodeError:
+        return _vendor_re().fullmatch(name)
+    pattern = dispatch.at(name, 0)
+    return pattern.fullmatch(name) if pattern is not None else None
+
+
 @lru_cache(maxsize=50_000)
 def canonical_org(name: str) -> str | None:
     """The lexicon's one spelling of a known organisation ("Нвидиа" -> NVIDIA), else None."""
@@ -89,7 +119,7 @@ def canonical_org(name: str) -> str | None:
     for key in (fold(bare), fold(name)):
         if key in table:
             return table[key]
-    m = _vendor_re().fullmatch(bare.strip())
+    m = _vendor_match(bare.strip())
     if m and m.lastgroup:
         canon = _vendor_spellings()[int(m.lastgroup[1:])][0]
         return table.get(fold(canon), canon)

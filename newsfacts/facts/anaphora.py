@@ -8,7 +8,6 @@ organisation, device or person. The words live in data/anaphors.tsv.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from ..data import load_rows
 from ..doc import Entity
 from ..morph import parse as morph_parse
 from .syntax import Token, Tree
-from .wordlist import alternation
+from .wordlist import WordSet
 
 ANY = "*"
 
@@ -52,7 +51,7 @@ def _load() -> dict[str, list[Kind]]:
 ANAPHORS = _load()
 
 
-def _forms_regex() -> re.Pattern[str]:
+def _forms_regex() -> WordSet:
     forms: set[str] = set()
     for lemma in ANAPHORS:
         for p in morph_parse(lemma)[:3]:
@@ -60,7 +59,7 @@ def _forms_regex() -> re.Pattern[str]:
                 forms |= {f.word for f in p.lexeme}
         forms.add(lemma)
     forms |= {f.replace("ё", "е") for f in forms}
-    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE)
+    return WordSet(forms)  # the regex of these forms, found without compiling it
 
 
 # Any form of any anaphor word: a sentence without one (and without a name) needs no parse.

@@ -34,7 +34,7 @@ from ..data import load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
 from .syntax import Token, Tree
-from .wordlist import alternation
+from .wordlist import WordSet, alternation
 
 _WORDS: dict[str, set[str]] = {}
 for _kind, _word in load_rows("fact_words.tsv"):
@@ -678,7 +678,7 @@ def _inner_noun(s: Sentence, head: int) -> int | None:
     return None
 
 
-def _owned_forms() -> re.Pattern[str]:
+def _owned_forms() -> tuple[WordSet, dict[str, str]]:
     from ..morph import parse as morph_parse
 
     forms: dict[str, str] = {}
@@ -686,7 +686,7 @@ def _owned_forms() -> re.Pattern[str]:
         for p in morph_parse(lemma)[:1]:
             forms.update({f.word.replace("ё", "е"): lemma for f in p.lexeme})
         forms[lemma] = lemma
-    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE), forms
+    return WordSet(forms), forms  # the regex of these forms, found without compiling it
 
 
 OWNED_FORMS, _OWNED_LEMMA = _owned_forms()
