@@ -54,3 +54,12 @@ def test_a_known_name_does_not_compile_the_whole_vendor_pattern():
         "print(json.dumps(found + [L._vendor_re.cache_info().currsize]))"
     )
     assert _run(code) == ["NVIDIA", "Samsung", "Apple", 0]
+
+
+def test_the_ner_and_syntax_models_share_their_word_list():
+    from newsfacts.extractors.models import NER_FILE, SYNTAX_FILE, load_slovnet
+
+    ner = load_slovnet(NER_FILE, vocabs=("word", "shape"))
+    syntax = load_slovnet(SYNTAX_FILE, vocabs=("word", "rel"))
+    assert ner.vocabs["word"] is syntax.vocabs["word"]  # one file, read once
+    assert ner.vocabs["word"].encode("компания") == syntax.vocabs["word"].encode("компания") is not None
