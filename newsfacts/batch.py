@@ -12,6 +12,7 @@ Any other executor (Dask) only has to map the same items to the same outcomes, i
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import signal
@@ -90,6 +91,7 @@ class LocalExecutor:
             ctx = mp.get_context("fork")
             _warm(self.extractor)  # every model in memory before the fork: workers share its pages
             _worker_extractor = self.extractor
+            gc.freeze()  # a worker's collections then leave the inherited objects (and pages) alone
             initializer, initargs = _init_worker, (False,)
         else:
             # forkserver/spawn: workers start clean and load their own models
@@ -137,6 +139,7 @@ class LocalExecutor:
             pool.join()
         finally:
             _worker_extractor = None
+            gc.unfreeze()
 
 
 def split_batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -212,6 +215,7 @@ def _init_worker(fresh: bool, facts: bool = True) -> None:
     # default action ends a worker without a traceback (a fork inherits the parent's handler).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    gc.enable()  # the parent may have paused the collector for its start-up (runner.py)
     if fresh:
         os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported
         from .pipeline import Extractor

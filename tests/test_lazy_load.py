@@ -63,3 +63,50 @@ def test_the_ner_and_syntax_models_share_their_word_list():
     syntax = load_slovnet(SYNTAX_FILE, vocabs=("word", "rel"))
     assert ner.vocabs["word"] is syntax.vocabs["word"]  # one file, read once
     assert ner.vocabs["word"].encode("компания") == syntax.vocabs["word"].encode("компания") is not None
+
+
+def test_the_collector_pauses_for_the_start_up_and_is_left_as_it_was():
+    import gc
+
+    from newsfacts.runner import _StartupCollector
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    collector = _StartupCollector()
+    assert not gc.isenabled()  # models and lexicons load: nothing to collect
+    collector.resume()  # the first document is out
+    assert gc.isenabled() and gc.get_freeze_count() > frozen
+    collector.resume()
+    collector.restore()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_a_run_ends_with_the_collector_as_it_was(tmp_path):
+    import gc
+
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+
+    frozen = gc.get_freeze_count()
+    result = CliRunner().invoke(cli, ["-f", "json", str(SAMPLES / "twitter-gpus.txt")])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["entities"][0]["normal"] == "Илон Маск"
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_a_worker_restarts_the_collector_its_parent_paused():
+    import gc
+    import signal
+
+    from newsfacts import batch
+
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    gc.disable()
+    try:
+        batch._init_worker(False)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        signal.signal(signal.SIGINT, handlers[0])
+        signal.signal(signal.SIGTERM, handlers[1])
