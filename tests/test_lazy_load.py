@@ -110,3 +110,30 @@ def test_a_worker_restarts_the_collector_its_parent_paused():
         gc.enable()
         signal.signal(signal.SIGINT, handlers[0])
         signal.signal(signal.SIGTERM, handlers[1])
+
+
+def reference_lines(path) -> list[str]:
+    """data/__init__.py's reading as it was: the file line by line."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.lstrip().startswith("#"):
+                continue
+            line = line.split(" #", 1)[0].split("\t#", 1)[0].rstrip("\r\n ")
+            if line.strip():
+                out.append(line)
+    return out
+
+
+def test_data_files_are_read_once_and_each_caller_gets_its_own_rows():
+    from newsfacts.data import DATA_DIR, _lines, load_lines, load_rows
+
+    for path in sorted(DATA_DIR.glob("*.t*")):
+        assert list(load_lines(path.name)) == reference_lines(path), path.name
+        assert list(load_rows(path.name)) == [[c.strip() for c in ln.split("\t")] for ln in reference_lines(path)]
+    first = next(load_rows("posts.tsv"))
+    first.append("changed by a caller")
+    assert next(load_rows("posts.tsv")) == first[:-1]
+    hits = _lines.cache_info().hits
+    list(load_lines("posts.tsv"))
+    assert _lines.cache_info().hits == hits + 1  # not read again

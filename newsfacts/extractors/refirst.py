@@ -19,6 +19,8 @@ _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
 _UNBOUNDED_ESCAPES = frozenset("wWsSD")
 _ESCAPE_CHARS = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
 _MAX_RANGE = 512  # wider ranges ("[\u0000-\uffff]") count as "any"
+# A run of pattern text with no group or alternation in it: escapes, classes, other characters.
+_PLAIN_RUN = re.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\\[()|])+", re.S)
 
 
 class _Parser:
@@ -54,23 +56,17 @@ class _Parser:
 
     def skip(self) -> None:
         """Move to the "|" or ")" that ends the current alternative, past escapes,
-        classes and nested groups."""
+        classes and nested groups (plain runs of them in one regex step)."""
         depth = 0
         p, n = self.p, len(self.p)
         while self.i < n:
+            m = _PLAIN_RUN.match(p, self.i)
+            if m is not None:
+                self.i = m.end()
+                if self.i >= n:
+                    return
             c = p[self.i]
-            if c == "\\":
-                self.i += 2
-                continue
-            if c == "[":
-                self.i += 1
-                if self.i < n and p[self.i] == "^":
-                    self.i += 1
-                if self.i < n and p[self.i] == "]":  # a literal "]" first in the class
-                    self.i += 1
-                while self.i < n and p[self.i] != "]":
-                    self.i += 2 if p[self.i] == "\\" else 1
-            elif c == "(":
+            if c == "(":
                 depth += 1
             elif c == ")":
                 if depth == 0:
@@ -198,8 +194,6 @@ def first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
 
 ANY = "\x00"  # in a prefix: any character at all
 _FOREIGN = re.compile("[^\x00-\x7f\u0400-\u04ff]")
-# A run of pattern text with no group or alternation in it: escapes, classes, other characters.
-_PLAIN_RUN = re.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\\[()|])+", re.S)
 
 
 def _lowered(chars: set[str] | None) -> set[str]:
@@ -223,27 +217,6 @@ class _Prefixes(_Parser):
     def __init__(self, pattern: str, k: int) -> None:
         super().__init__(pattern)
         self.k = k
-
-    def skip(self) -> None:
-        """`_Parser.skip`, over plain runs in one step (the rest of a long row is skipped)."""
-        depth = 0
-        p, n = self.p, len(self.p)
-        while self.i < n:
-            m = _PLAIN_RUN.match(p, self.i)
-            if m is not None:
-                self.i = m.end()
-                if self.i >= n:
-                    return
-            c = p[self.i]
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                if depth == 0:
-                    return
-                depth -= 1
-            elif c == "|" and depth == 0:
-                return
-            self.i += 1
 
     def cat(self, a: set[str], b: set[str]) -> set[str]:
         out = set()
