@@ -183,3 +183,23 @@ def test_lean_syntax_parser_parses_like_natashas(navec):
     lean = load_syntax_parser()
     assert isinstance(lean.infer.encoder.words_vocab, SortedVocab)
     assert parses(lean) == parses(NewsSyntaxParser(navec))
+
+
+def test_fast_syntax_path_parses_like_natashas(navec):
+    # PaddedCNNEncoder, FastRel and the distinct-rows first layer (DistinctRows) against
+    # natasha's own parser: sentences that repeat tokens within one batch, and one of a token
+    from natasha import NewsSyntaxParser
+
+    from newsfacts.facts.syntax import SyntaxParser, _merge_groups, _tokenize
+
+    texts = [
+        "Компания купила 500 серверов, а ещё компания купила 200 серверов и 10 000 ускорителей.",
+        "В 2024 году выручка «Яндекса» выросла на 37 %, до 1,1 трлн рублей.",
+        "Samsung выпустит 5 млн смартфонов Galaxy S25 с 12 ГБ памяти.",
+        "Глава Nvidia Дженсен Хуанг сказал, что компания вложит $5 млрд в Китай, а Intel — $3 млрд.",
+        "Сто.",
+    ]
+    ours = SyntaxParser().parse(texts)
+    words = [[w.text for w in _merge_groups(_tokenize(t))] for t in texts]
+    reference = [[(t.text, int(t.head_id) - 1, t.rel) for t in m.tokens] for m in NewsSyntaxParser(navec).map(words)]
+    assert [[(t.text, t.head, t.rel) for t in tree.tokens] for tree in ours] == reference

@@ -102,6 +102,7 @@ class SyntaxParser:
         infer.encoder.batch_size = 32  # sentences padded together
         infer.model.encoder = PaddedCNNEncoder(infer.model.encoder)
         infer.model.rel = FastRel(infer.model.rel)
+        infer.model = DistinctRows(infer.model)
         # news repeats words: encode each (vocabulary id, shape) once
         encode = infer.encoder.item
         cache: dict[str, tuple[int, int]] = {}
@@ -197,3 +198,27 @@ class FastRel:
         hidden, dim = rel.kernel.shape
         x = (head @ rel.kernel.array).reshape(batch, seq, dim // hidden, hidden)
         return np.einsum("bsrh,bsh->bsr", x, tail)
+
+
+class DistinctRows:
+    """slovnet's ``Syntax`` forward pass with each distinct (word, shape) embedded and put
+    through the first convolution once per batch (a batch repeats about half its tokens);
+    the rest is slovnet's, so heads and relations are the same."""
+
+    def __init__(self, model) -> None:
+        self._model = model
+        self.head = model.head  # SyntaxInfer decodes with these
+        self.rel = model.rel
+
+    def __call__(self, word_id, shape_id, pad_mask):
+        import numpy as np
+        from slovnet.exec.model import SyntaxPred
+
+        m = self._model
+        shapes = int(shape_id.max()) + 1
+        ids, inverse = np.unique(word_id.astype(np.int64) * shapes + shape_id, return_inverse=True)
+        x = m.emb(ids // shapes, ids % shapes)
+        x = m.encoder(x, pad_mask, inverse.reshape(word_id.shape))
+        head_id = m.head(x)
+        rel_id = m.rel(x, m.head.decode(head_id, ~pad_mask))
+        return SyntaxPred(head_id, rel_id)
