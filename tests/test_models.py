@@ -203,3 +203,18 @@ def test_fast_syntax_path_parses_like_natashas(navec):
     words = [[w.text for w in _merge_groups(_tokenize(t))] for t in texts]
     reference = [[(t.text, int(t.head_id) - 1, t.rel) for t in m.tokens] for m in NewsSyntaxParser(navec).map(words)]
     assert [[(t.text, t.head, t.rel) for t in tree.tokens] for tree in ours] == reference
+
+
+def test_ner_and_syntax_share_one_word_vocabulary_read_from_its_bytes():
+    # 250K words as one bytes object and offsets, loaded once for both models (was 2 x 15 MB)
+    from newsfacts.extractors.models import NER_FILE, SYNTAX_FILE, SortedVocab, load_slovnet
+
+    ner = load_slovnet(NER_FILE, vocabs=("word",)).vocabs["word"]
+    syntax = load_slovnet(SYNTAX_FILE, vocabs=("word",)).vocabs["word"]
+    assert ner is syntax and isinstance(ner, SortedVocab)
+    items = ner.items
+    table = {w: i for i, w in enumerate(items)}
+    assert len(ner) == len(items) == 250_002
+    for word in (items[0], items[1], items[124_999], items[249_999], "нетакогослова", "", "<pad>", "<unk>", "\ud800"):
+        assert ner.encode(word) == table.get(word, table["<unk>"]), word
+        assert ner.decode(ner.encode(word)) == (word if word in table else "<unk>")

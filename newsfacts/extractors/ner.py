@@ -24,8 +24,9 @@ CRF_BATCH = 64
 # Rows (tokens plus one after each sentence) encoded at once: big matmuls, bounded memory
 # (4,096 rows: no faster, 10 MB more).
 PACK_ROWS = 1024
-# Distinct tokens remembered (word id, shape id); cleared when full.
-CACHE_TOKENS = 300_000
+# Distinct tokens remembered (word id, shape id); cleared when full (~150 bytes a token:
+# bounded so that memory stays flat over a long archive).
+CACHE_TOKENS = 60_000
 
 Token = tuple[int, int, str]
 

@@ -114,7 +114,7 @@ class SyntaxParser:
                 if pair is None:
                     ids, shapes = encode([w])
                     pair = cache[w] = (ids[0], shapes[0])
-                    if len(cache) > 200_000:
+                    if len(cache) > 60_000:  # ~150 bytes a word: flat memory on long runs
                         cache.clear()
                 pairs.append(pair)
             return [p[0] for p in pairs], [p[1] for p in pairs]
