@@ -25,10 +25,12 @@ import json  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from corpus import BENCH_CORPUS  # noqa: E402
+
 from newsfacts import Extractor  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent.parent / "shared" / "bench" / "news-ru.jsonl.gz"
+CORPUS = BENCH_CORPUS
 
 
 def read_texts(path: Path, limit: int) -> list[str]:
