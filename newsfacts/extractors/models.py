@@ -16,6 +16,7 @@ import importlib.util
 import json
 import zlib
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -185,6 +186,8 @@ class SortedVocab:
         self._count = len(starts) - 1
         self._sorted = sorted_count
         self._tail = {self._line(i).decode("utf-8"): i for i in range(sorted_count, self._count)}
+        # every 16th word as bytes (1 MB): a C bisect over them leaves a 16-line block to search
+        self._sample = [self._line(i) for i in range(0, sorted_count, _STEP)]
         self.pad_id = self._tail.get(PAD)
         self.unk_id = self._tail.get(UNK)
 
@@ -207,8 +210,9 @@ class SortedVocab:
             return tail
         key = item.encode("utf-8", "surrogatepass")  # a lone surrogate matches nothing, as in a dict
         raw, starts = self._raw, self._starts
-        lo, hi = 0, self._sorted
-        while lo < hi:  # bisect_left over the lines
+        j = bisect_left(self._sample, key)  # sample[j - 1] < key <= sample[j]
+        lo, hi = max(j - 1, 0) * _STEP, min(j * _STEP, self._sorted)
+        while lo < hi:  # bisect_left over the block's lines
             mid = (lo + hi) // 2
             if raw[starts[mid] : starts[mid + 1] - 1] < key:
                 lo = mid + 1
@@ -216,6 +220,8 @@ class SortedVocab:
                 hi = mid
         return lo if lo < self._sorted and self._line(lo) == key else self.unk_id
 
+
+_STEP = 16
 
 # vocabulary files already loaded, by (size, CRC): NER and the syntax parser ship the same words
 _SORTED: dict[tuple[int, int], SortedVocab] = {}

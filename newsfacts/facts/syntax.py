@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..morph import parse as morph_parse
 
@@ -22,9 +23,9 @@ _MODIFIER_RELS = frozenset({"nummod", "nummod:gov", "case", "amod", "punct", "de
 SYNTAX_BATCH = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a parsed sentence; offsets are into the document text."""
+class Token(NamedTuple):
+    """One word of a parsed sentence; offsets are into the document text (a named tuple:
+    a parse builds one per word, and a frozen dataclass costs three times as much)."""
 
     index: int
     text: str
@@ -147,8 +148,7 @@ class SyntaxParser:
         return trees
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     text: str
     start: int
     stop: int
