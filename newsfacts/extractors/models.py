@@ -173,7 +173,7 @@ class SortedVocab:
 
     Words are found by binary search over the file's own bytes (UTF-8 keeps code-point
     order): no 250K-entry dict or list of 250K objects (15 MB) to build, the same ids.
-    One object serves every model that ships the same file (NER and syntax do).
+    One object serves every model that ships the same file (NER and syntax do: `_vocab_file`).
     """
 
     def __init__(self, raw: bytes, sorted_count: int) -> None:
@@ -223,19 +223,12 @@ class SortedVocab:
 
 _STEP = 16
 
-# vocabulary files already loaded, by (size, CRC): NER and the syntax parser ship the same words
-_SORTED: dict[tuple[int, int], SortedVocab] = {}
-
-
 def load_vocab(raw: bytes) -> Vocab | SortedVocab:
     """A vocabulary file's items (one per line), as slovnet reads them."""
     crc = zlib.crc32(raw)
     known = len(raw) >= 1 << 16 and crc in KNOWN_SORTED
     if not known and (len(raw) < 1 << 16 or raw.endswith(b"\n") or any(c in raw for c in _OTHER_LINE_BREAKS)):
         return Vocab(raw.decode("utf-8").splitlines())
-    shared = _SORTED.get((len(raw), crc))
-    if shared is not None:
-        return shared
     # specials (<unk>, <pad>) close the file, out of order: count the lines before them
     count, end = raw.count(b"\n") + 1, len(raw)
     while count > 0:
@@ -244,8 +237,7 @@ def load_vocab(raw: bytes) -> Vocab | SortedVocab:
             break
         count, end = count - 1, start - 1
     if known or all(a < b for a, b in pairwise(raw.split(b"\n")[:count])):
-        vocab = _SORTED[(len(raw), crc)] = SortedVocab(raw, count)
-        return vocab
+        return SortedVocab(raw, count)
     return Vocab(raw.decode("utf-8").splitlines())
 
 
@@ -283,8 +275,22 @@ def load_slovnet(name: str = NER_FILE, vocabs: tuple[str, ...] = ("word", "shape
             data = read(f"arrays/{node['array']}.bin")
             arrays[node["array"]] = np.frombuffer(data, node["dtype"]).reshape(node["shape"])
         # splitlines, as slovnet reads them (it also splits on rarer line breaks)
-        vocab = {v: load_vocab(gzip.decompress(read(f"vocabs/{v}.gz"))) for v in vocabs}
+        vocab = {v: _vocab_file(read(f"vocabs/{v}.gz")) for v in vocabs}
     return SlovnetModel(meta["id"], config, arrays, vocab)
+
+
+# vocabulary files already read, by the CRC-32 and size of their content, which a gzip file's
+# last 8 bytes state: the syntax parser ships NER's 250K words (compressed differently), and
+# decompressing and indexing them again would cost ~25 ms and 3 MB
+_VOCAB_FILES: dict[bytes, Vocab | SortedVocab] = {}
+
+
+def _vocab_file(packed: bytes) -> Vocab | SortedVocab:
+    key = packed[-8:]
+    vocab = _VOCAB_FILES.get(key)
+    if vocab is None:
+        vocab = _VOCAB_FILES[key] = load_vocab(gzip.decompress(packed))
+    return vocab
 
 
 def _weights(node) -> list[dict]:
