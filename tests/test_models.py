@@ -165,29 +165,9 @@ def test_loading_ner_imports_no_tarfile():
     assert out.strip() == "False"
 
 
-def test_lean_syntax_parser_parses_like_natashas(navec):
-    from natasha import NewsSyntaxParser
-
-    from newsfacts.extractors.models import SortedVocab, load_syntax_parser
-
-    sentences = [
-        ["Глава", "Nvidia", "Дженсен", "Хуанг", "прилетел", "в", "Тайбэй", "."],
-        ["Сбербанк", "и", "«", "Яндекс", "»", "открыли", "лабораторию", "в", "Новосибирске", "."],
-        ["Компания", "потратила", "около", "2,5", "млрд", "рублей", "на", "10", "000", "ускорителей", "H100", "."],
-        ["Москва"],
-    ]
-
-    def parses(parser):
-        return [[(t.id, t.text, t.head_id, t.rel) for t in m.tokens] for m in parser.map(sentences)]
-
-    lean = load_syntax_parser()
-    assert isinstance(lean.infer.encoder.words_vocab, SortedVocab)
-    assert parses(lean) == parses(NewsSyntaxParser(navec))
-
-
 def test_fast_syntax_path_parses_like_natashas(navec):
-    # PaddedCNNEncoder, FastRel and the distinct-rows first layer (DistinctRows) against
-    # natasha's own parser: sentences that repeat tokens within one batch, and one of a token
+    # syntaxnet (no slovnet: PaddedCNNEncoder, the one-matmul relation scores, the distinct-rows first
+    # layer) against natasha's own parser: sentences that repeat tokens within one batch, one of a token
     from natasha import NewsSyntaxParser
 
     from newsfacts.facts.syntax import SyntaxParser, _merge_groups, _tokenize

@@ -20,6 +20,17 @@ def fold_norm(dtype, weight: np.ndarray, bias: np.ndarray, mean: np.ndarray, std
     return scale, (bias - mean * scale).astype(dtype)
 
 
+def _layers(model, config: dict) -> list[dict]:
+    """The arrays of each layer of a slovnet ``encoder`` description."""
+    return [
+        {"weight": model.weight(x["conv"]["weight"]), "bias": model.weight(x["conv"]["bias"]),
+         "padding": x["conv"]["padding"],
+         "norm_weight": model.weight(x["norm"]["weight"]), "norm_bias": model.weight(x["norm"]["bias"]),
+         "mean": model.weight(x["norm"]["mean"]), "std": model.weight(x["norm"]["std"])}
+        for x in config["layers"]
+    ]
+
+
 class FastCNNEncoder:
     """slovnet's ``CNNEncoder`` (conv, ReLU, batch norm per layer) over packed rows."""
 
@@ -41,25 +52,9 @@ class FastCNNEncoder:
         self.in_dim = layers[0]["weight"].shape[1] if layers else 0
 
     @classmethod
-    def from_slovnet(cls, encoder) -> FastCNNEncoder:
-        """From a loaded ``slovnet.exec.model.CNNEncoder``."""
-        return cls([
-            {"weight": x.conv.weight.array, "bias": x.conv.bias.array, "padding": x.conv.padding,
-             "norm_weight": x.norm.weight.array, "norm_bias": x.norm.bias.array,
-             "mean": x.norm.mean.array, "std": x.norm.std.array}
-            for x in encoder.layers
-        ])
-
-    @classmethod
     def from_model(cls, model, config: dict) -> FastCNNEncoder:
         """From a `models.SlovnetModel` and its ``encoder`` description."""
-        return cls([
-            {"weight": model.weight(x["conv"]["weight"]), "bias": model.weight(x["conv"]["bias"]),
-             "padding": x["conv"]["padding"],
-             "norm_weight": model.weight(x["norm"]["weight"]), "norm_bias": model.weight(x["norm"]["bias"]),
-             "mean": model.weight(x["norm"]["mean"]), "std": model.weight(x["norm"]["std"])}
-            for x in config["layers"]
-        ])
+        return cls(_layers(model, config))
 
     def __call__(self, rows: np.ndarray, blank: np.ndarray, inverse: np.ndarray | None = None) -> np.ndarray:
         """Encode sentences packed one after another: `rows` is (n, in), `blank` the indexes
@@ -92,20 +87,24 @@ class FastCNNEncoder:
 
 
 class PaddedCNNEncoder:
-    """Drop-in for ``slovnet.exec.model.CNNEncoder`` over padded batches, channels-last.
-
-    For natasha's own infer objects (the syntax parser), which pad their batches;
-    NER uses the packed `FastCNNEncoder` above.
+    """slovnet's ``CNNEncoder`` over padded batches, channels-last: the syntax model's
+    (`syntaxnet`), whose batches are padded; NER uses the packed `FastCNNEncoder` above.
     """
 
-    def __init__(self, encoder) -> None:
+    def __init__(self, layers: list[dict[str, np.ndarray | int]]) -> None:
+        """`layers`: as for `FastCNNEncoder`."""
         self.layers = []
-        for layer in encoder.layers:
-            conv, norm = layer.conv, layer.norm
-            weight = conv.weight.array  # filters x in x kernel
+        for layer in layers:
+            weight = layer["weight"]  # filters x in x kernel
             kernels = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
-            scale, shift = fold_norm(weight.dtype, norm.weight.array, norm.bias.array, norm.mean.array, norm.std.array)
-            self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
+            norm = (layer["norm_weight"], layer["norm_bias"], layer["mean"], layer["std"])
+            scale, shift = fold_norm(weight.dtype, *norm)
+            self.layers.append((kernels, layer["bias"], layer["padding"], scale, shift))
+
+    @classmethod
+    def from_model(cls, model, config: dict) -> PaddedCNNEncoder:
+        """From a `models.SlovnetModel` and its ``encoder`` description."""
+        return cls(_layers(model, config))
 
     def __call__(self, input: np.ndarray, mask: np.ndarray, inverse: np.ndarray | None = None) -> np.ndarray:
         """`input` is (batch, length, in); with `inverse` (batch, length), `input` holds only

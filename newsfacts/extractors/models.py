@@ -303,18 +303,3 @@ def _weights(node) -> list[dict]:
         return [w for value in node for w in _weights(value)]
     return []
 
-
-def load_syntax_parser(batch_size: int = 8):
-    """natasha's news syntax parser, as ``NewsSyntaxParser(NewsEmbedding())`` builds it
-    (slovnet's ``Syntax`` API object, same model and arrays), without importing natasha:
-    the shared memory-mapped embedding and the sorted word list instead of navec's
-    tables and a 250K-entry dict. Imports slovnet (its syntax forward pass)."""
-    from slovnet.api import Syntax
-    from slovnet.exec.encoders import SyntaxEncoder
-    from slovnet.exec.infer import SyntaxDecoder, SyntaxInfer
-    from slovnet.exec.model import Syntax as SyntaxModel
-
-    model = load_slovnet(SYNTAX_FILE, vocabs=("word", "shape", "rel"))
-    net = SyntaxModel.from_json(model.config).inject_arrays(model.arrays).inject_navec(load_embedding())
-    encoder = SyntaxEncoder(model.vocabs["word"], model.vocabs["shape"], batch_size)
-    return Syntax(SyntaxInfer(net, encoder, SyntaxDecoder(model.vocabs["rel"])), batch_size)
