@@ -90,8 +90,8 @@ class LocalExecutor:
         if _can_fork():
             ctx = mp.get_context("fork")
             _warm(self.extractor)  # every model in memory before the fork: workers share its pages
+            gc.freeze()  # the collector then never walks (and so copies) the parent's objects in a worker
             _worker_extractor = self.extractor
-            gc.freeze()  # a worker's collections then leave the inherited objects (and pages) alone
             initializer, initargs = _init_worker, (False,)
         else:
             # forkserver/spawn: workers start clean and load their own models

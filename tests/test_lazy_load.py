@@ -143,9 +143,9 @@ def test_the_word_list_unpacked_ahead_is_the_one_the_ner_model_gets():
     code = (
         "import json; from newsfacts.extractors import models as M\n"
         "M.prefetch_vocabs(); M._PREFETCH[0].join()\n"
-        "ahead = list(M._VOCABS.values())\n"
+        "ahead = list(M._VOCAB_FILES.values())\n"
         "model = M.load_slovnet()\n"
-        "print(json.dumps([len(ahead), model.vocabs['word'] is ahead[0], len(M._VOCABS), M._PREFETCH == []]))"
+        "print(json.dumps([len(ahead), model.vocabs['word'] is ahead[0], len(M._VOCAB_FILES), M._PREFETCH == []]))"
     )
     assert _run(code) == [1, True, 3, True]
 
