@@ -6,8 +6,8 @@ makes), ``data/model_suffixes.txt`` (Pro, Max, Ultra ...) and the measure units
 of ``data/units.tsv``. Nothing here looks at a document.
 
 Compiling every pattern up front cost ~90 ms at start-up, so patterns are built
-on first need: one regex per first character of the text ("what can start at
-an `R`"), per row, per cue class. A lexicon is loaded once per process.
+on first need: one regex per first two characters of the text ("what can start
+with `Ra`", `Dispatch`), per row, per cue class. A lexicon is loaded once per process.
 """
 
 from __future__ import annotations
