@@ -177,6 +177,8 @@ def top(inputs, db, rows, fmt, html_path, output, encoding, workers):
 
 def _check_extras(parquet: str | None, scheduler: str | None) -> None:
     """--parquet and --scheduler need optional extras: say which, in one line, exit 2."""
+    if not (parquet or scheduler):
+        return  # neither asked for: parquet.py (and its tables) stay unimported
     import importlib.util
 
     from .parquet import MISSING as NO_PYARROW
