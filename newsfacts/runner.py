@@ -195,7 +195,7 @@ class _Err:
     def print(self, line: str) -> None:
         if self._console is not None:  # above the live line
             self._console.print(line, markup=False, highlight=False)
-        else:
+        elif sys.stderr is not None:  # None when started with stderr closed (2>&-)
             sys.stderr.write(line + "\n")
             sys.stderr.flush()
 

@@ -169,3 +169,22 @@ def test_json_output_of_one_article_does_not_import_the_parquet_tables():
         "print(json.dumps(sorted(m for m in ('newsfacts.parquet', 'newsfacts.tables') if m in sys.modules)))"
     )
     assert _run(code) == []
+
+
+def test_a_line_for_a_closed_stderr_is_dropped(monkeypatch, capsys):
+    from newsfacts.runner import _Err
+
+    err = _Err()
+    err.print("newsfacts: one line")
+    assert capsys.readouterr().err == "newsfacts: one line\n"  # plain, no rich console made
+    assert err._console is None
+    monkeypatch.setattr(sys, "stderr", None)  # what Python sets when started with 2>&-
+    err.print("newsfacts: another line")  # no AttributeError
+
+
+def test_error_lines_go_to_stderr_as_written(tmp_path):
+    missing = tmp_path / "a:fire:[b].txt"
+    proc = subprocess.run([sys.executable, "-m", "newsfacts", "-f", "json", str(missing)], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[0].startswith(f"newsfacts: {missing}: ")
