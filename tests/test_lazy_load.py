@@ -161,12 +161,13 @@ def test_a_word_list_unpacks_with_the_crc_of_its_gzip_trailer():
     assert _gunzip(gzip.compress(data[:10]) + gzip.compress(data[10:])) == (data, None)  # two members
 
 
-def test_json_output_of_one_article_does_not_import_the_parquet_tables():
+def test_json_output_of_one_article_imports_neither_the_parquet_tables_nor_other_writers():
     code = (
         "import json, sys; from newsfacts.cli import main\n"
         f"sys.argv = ['newsfacts', '-f', 'json', {str(SAMPLES / 'twitter-gpus.txt')!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(json.dumps(sorted(m for m in ('newsfacts.parquet', 'newsfacts.tables') if m in sys.modules)))"
+        "print(json.dumps(sorted(m for m in ('newsfacts.parquet', 'newsfacts.tables', 'newsfacts.render.page',"
+        " 'newsfacts.render.delimited') if m in sys.modules)))"
     )
     assert _run(code) == []
 

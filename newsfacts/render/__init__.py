@@ -18,10 +18,8 @@ from typing import Any, Protocol
 
 from ..const import FORMATS
 from ..doc import Document
-from .delimited import CsvWriter, TsvWriter
 from .facts import KINDS, format_number, parse_types, select
 from .jsonout import JsonlWriter, JsonWriter
-from .page import HtmlWriter
 
 __all__ = [
     "ArticleTexts",
@@ -47,13 +45,15 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
-# The terminal views import rich (~30 ms): only when one is asked for, never for -f json.
-_RICH = {"TableWriter": ".table", "HighlightWriter": ".highlight"}
+# The terminal views import rich (~30 ms): only when one is asked for, never for -f json;
+# the other writers' modules (csv, html) likewise.
+_LAZY = {"TableWriter": ".table", "HighlightWriter": ".highlight", "CsvWriter": ".delimited",
+         "TsvWriter": ".delimited", "HtmlWriter": ".page"}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _RICH:
-        return getattr(importlib.import_module(_RICH[name], __name__), name)
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -78,10 +78,10 @@ RENDERERS: Mapping[str, type] = _Renderers({
     "table": "TableWriter",
     "json": JsonWriter,
     "jsonl": JsonlWriter,
-    "csv": CsvWriter,
-    "tsv": TsvWriter,
+    "csv": "CsvWriter",
+    "tsv": "TsvWriter",
     "highlight": "HighlightWriter",
-    "html": HtmlWriter,
+    "html": "HtmlWriter",
 })
 assert tuple(RENDERERS) == FORMATS
 
