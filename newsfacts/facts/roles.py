@@ -82,8 +82,8 @@ def _inflections(entry: str, lexemes: dict | None = None) -> dict[str, str]:
 # Letters that re.IGNORECASE matches to a letter of the forms though str.lower() leaves them
 # be (Cyrillic variant forms), and the one letter whose lower() is two characters.
 _CASE_EXTRA = str.maketrans({"\u0130": "i", "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с",
-                             "\u1c84": "т", "\u1c85": "т"})
-_CASE_EXTRA_RE = re.compile("[\u0130\u1c80-\u1c85]")
+                             "\u1c84": "т", "\u1c85": "т", "\u1c86": "ъ", "\u1c87": "ѣ", "\u1c88": "ꙋ"})
+_CASE_EXTRA_RE = re.compile("[\u0130\u1c80-\u1c88]")
 
 
 class _PostMatch:
