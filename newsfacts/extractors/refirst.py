@@ -11,6 +11,7 @@ groups of every kind, alternation and quantifiers. Anything it cannot bound
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["ANY", "first_chars", "prefixes"]
 
@@ -181,6 +182,7 @@ def _is_count(body: str) -> bool:
     return bool(body) and all(part.isdigit() or part == "" for part in body.split(",")) and body.count(",") <= 1
 
 
+@lru_cache(maxsize=4096)  # the lexicons ask for the same pattern up to three times
 def first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
     """(characters a match can start with as written, can it match empty); None: any."""
     parser = _Parser(pattern)
