@@ -84,8 +84,8 @@ class Ctx:
 
 
 class Tokenizer:
-    def __init__(self, trigger_re: re.Pattern) -> None:
-        self._trigger_re = trigger_re  # a lower-case pattern, run over text.lower()
+    def __init__(self, trigger_re) -> None:
+        self._trigger_re = trigger_re  # a lower-case pattern (lexicon.Trigger), run over text.lower()
         self._any_case_re: re.Pattern | None = None  # compiled for the first text that needs it
 
     def __call__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> Ctx:
