@@ -53,8 +53,13 @@ TERMS = frozenset(_WORDS["term"])
 NOT_PREDICATES = frozenset(_WORDS["not_predicate"])
 CHIP_UNITS = frozenset(_WORDS["chip_unit"])
 CHIP_PARTS = frozenset(_WORDS["chip_part"])
-DEVICE_FEATURES = frozenset(_WORDS["device_feature"])
-CHIP_FEATURE_NOUNS = frozenset(_WORDS["chip_feature"])
+DEVICE_FEATURES = frozenset(w.lower() for w in _WORDS["device_feature"])
+CHIP_FEATURE_NOUNS = frozenset(w.lower() for w in _WORDS["chip_feature"])
+MEMORY_UNITS = frozenset(_WORDS["memory_unit"])
+MEMORYLESS = frozenset(_WORDS["memoryless"])
+# Feature nouns a spec amount may name beside it when the parse loses them ("64 ГБ или 128 ГБ
+# постоянной памяти", "накопителем на 512 ГБ").
+FEATURE_NOUNS = DEVICE_FEATURES | CHIP_FEATURE_NOUNS | {"память"}
 FEATURES = dict(load_rows("features.tsv"))
 # A holder that the text only implies must be named at least this often to be "the text's".
 TOPIC_MENTIONS = 2
@@ -376,6 +381,24 @@ def amount_as_subject(s: Sentence, ctx: Context, head: int) -> tuple[Link, str] 
     return None
 
 
+BESIDE_PREPOSITIONS = frozenset({"с", "со", "на"})
+
+
+def hardware_beside(s: Sentence, ctx: Context) -> Link | None:
+    """ "GeForce GTX 1660 Ti с 6 ГБ видеопамяти", "Core i7-9750H с частотой 2,6 ГГц": a spec right
+    after a model and "с"/"на" (with at most two words of the feature between) is that model's. In
+    a spec list the parse hangs such amounts on any word of the list; the words do not lie."""
+    tokens = s.tree.tokens
+    k = min(s.amount) - 1
+    words = 0
+    while k >= 0 and words < 2 and tokens[k].pos in ("NOUN", "ADJF") and k not in s.entity_at:
+        k, words = k - 1, words + 1
+    if k < 1 or tokens[k].low not in BESIDE_PREPOSITIONS:
+        return None
+    link = _entity_link(s, ctx, k - 1)
+    return link if link is not None and link.entity.type == HARDWARE else None
+
+
 def controller(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
     if tree.tokens[i].rel != "xcomp" or tree.tokens[i].head < 0:
@@ -505,6 +528,11 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
 
 def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject | None, str | None]:
     tree = s.tree
+    beside = hardware_beside(s, ctx) if s.spec else None
+    if beside is not None:
+        pred = predicate(s, q, head, None, beside)
+        link = _feature_holder(s, ctx, q, beside, pred)
+        return (_subject(link), pred) if link else (None, None)
     found = amount_as_subject(s, ctx, head)
     if found is not None:
         return _subject(found[0]), found[1]
@@ -532,7 +560,9 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
             # "компания, чья выручка выросла": the noun the clause describes
             link = _named_or_anaphor(s, ctx, tok.head)
             if link:
-                return _subject(link), predicate(s, q, head, verb, link)
+                pred = predicate(s, q, head, verb, link)
+                link = _feature_holder(s, ctx, q, link, pred)
+                return (_subject(link), pred) if link else (None, None)
         parent = tree.tokens[tok.head]
         if parent.pos in VERB_POS and parent.lemma in REPORT_VERBS and tok.rel not in ("obj", "obl", "xcomp"):
             break
@@ -550,23 +580,44 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
     return _subject(Link(entity, (entity.text, entity.start, entity.stop))), predicate(s, q, head, verb, None)
 
 
+DEVICE_SIDE, CHIP_SIDE, MEMORY_SIDE = "device", "chip", "memory"
+
+
+def _side(q: Quantity, pred: str | None) -> str:
+    """Whose feature a spec amount is, by its word, else its unit: a device's (battery, screen,
+    RAM), a chip's (clock, cores, video memory), or memory that both may have ("8 ГБ памяти")."""
+    word = (pred or "").lower()
+    if word in DEVICE_FEATURES:
+        return DEVICE_SIDE
+    if word in CHIP_FEATURE_NOUNS:
+        return CHIP_SIDE
+    if q.kind != MEASURE:
+        return CHIP_SIDE if q.unit.split()[-1] in CHIP_PARTS else DEVICE_SIDE
+    if q.unit in MEMORY_UNITS:
+        return MEMORY_SIDE
+    return CHIP_SIDE if q.unit in CHIP_UNITS else DEVICE_SIDE
+
+
 def _feature_holder(s: Sentence, ctx: Context, q: Quantity, link: Link, pred: str | None) -> Link | None:
     """Features go to what has them. A device's own (battery, screen, RAM) found on a chip or a
     company ("Xiaomi оснастила смартфон батареей 5000 мАч") is the device's: the device the text is
-    about. A chip's own (clock, cores) found on a device is the chip's named in the sentence
-    ("ноутбук с процессором Core i7-9750H частотой 2,6 ГГц")."""
+    about; so is memory found on a company or on a CPU or SoC, which has none of its own. A chip's
+    own (clock, cores) found on a device is the chip's named in the sentence ("ноутбук с процессором
+    Core i7-9750H частотой 2,6 ГГц")."""
     e = link.entity
     if not s.spec:
         return link
-    chip = q.unit in CHIP_UNITS if q.kind == MEASURE else q.unit.split()[-1] in CHIP_PARTS
-    device_own = pred in DEVICE_FEATURES or not chip
+    side = _side(q, pred)
     is_device = e.type == HARDWARE and e.category in DEVICE_CATEGORIES
-    if device_own and pred not in CHIP_FEATURE_NOUNS and (e.type == ORG or e.type == HARDWARE and not is_device):
+    to_device = side == DEVICE_SIDE and (e.type == ORG or e.type == HARDWARE and not is_device)
+    if side == MEMORY_SIDE and (e.type == ORG or e.type == HARDWARE and e.category in MEMORYLESS):
+        to_device = True
+    if to_device:
         device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
         if device is None:
-            return link if e.type == ORG else None
+            return None if side == DEVICE_SIDE and e.type == HARDWARE else link
         return Link(device, (device.text, device.start, device.stop), link.noun)
-    if chip and not device_own and is_device:
+    if side == CHIP_SIDE and is_device:
         chips = [x for x in s.entity_at.values() if x.type == HARDWARE and x.category not in DEVICE_CATEGORIES
                  and x.stop <= q.start and x.start not in ctx.sources]
         if chips:
@@ -593,6 +644,9 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
         inner = _inner_noun(s, head)
         if inner is not None:
             return _term(tree, inner)
+        near = _feature_beside(s)
+        if near is not None:
+            return near
     governing = _governing_noun(s, head)
     if governing is not None:
         return _term(tree, governing)
@@ -608,6 +662,36 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
         return tree.tokens[verb].lemma
     inner = _inner_noun(s, head)
     return _term(tree, inner) if inner is not None else None
+
+
+_CHAIN_WORDS = frozenset({"или", "и", "/", ",", "либо"})
+
+
+def _feature_beside(s: Sentence) -> str | None:
+    """A feature noun right after the amount, past a list of alternatives ("64 ГБ или 128 ГБ
+    постоянной памяти"), or right before it with "на" ("накопителем на 512 ГБ"): the parse often
+    hangs such lists on the wrong word. Only listed feature nouns count."""
+    tree = s.tree
+    tokens = tree.tokens
+    last = max(s.amount)
+    k = last + 1
+    while k < len(tokens) and (tokens[k].low in _CHAIN_WORDS or tokens[k].text[0].isdigit()
+                               or tokens[k].text == tokens[last].text):
+        k += 1
+    for i in (k, k + 1):
+        if i < len(tokens) and tokens[i].pos in NOUN_POS:
+            word = _term(tree, i)
+            if word.lower() in FEATURE_NOUNS:
+                return word
+            break
+        if i >= len(tokens) or tokens[i].pos not in ("ADJF", "PRTF"):
+            break
+    first = min(s.amount)
+    if first >= 2 and tokens[first - 1].low == "на" and tokens[first - 2].pos in NOUN_POS:
+        word = _term(tree, first - 2)
+        if word.lower() in FEATURE_NOUNS:
+            return word
+    return None
 
 
 def _governing_noun(s: Sentence, head: int) -> int | None:
@@ -648,13 +732,28 @@ def _person_noun(tok: Token) -> bool:
 def _term(tree: Tree, i: int) -> str:
     """The noun's lemma, with its adjective when the two make a listed term ("пропускная способность")."""
     tok = tree.tokens[i]
+    if _abbreviation(tok):
+        return tok.text  # "ОЗУ": the dictionary would read it as a word ("оз")
     for c in tree.children[i]:
         t = tree.tokens[c]
         if t.rel == "amod":
             phrase = f"{_agree(t, tok)} {tok.lemma}"
             if phrase in TERMS:
                 return phrase
-    return tok.lemma
+    return _cased_lemma(tok)
+
+
+_LATIN_PREFIX = re.compile(r"[a-z0-9.]+-(?=[а-я])")
+
+
+def _cased_lemma(tok: Token) -> str:
+    """The lemma, without a Latin label before a hyphen: "OLED-экран", "SSD-накопитель" name a
+    screen and a drive."""
+    return _LATIN_PREFIX.sub("", tok.lemma, count=1)
+
+
+def _abbreviation(tok: Token) -> bool:
+    return 2 <= len(tok.text) <= 5 and tok.text.isupper() and tok.text.isalpha()
 
 
 def _agree(adj: Token, noun: Token) -> str:
@@ -719,6 +818,8 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
 _RESTATE_GAP = re.compile(
     r"[\s\u00a0]*(?:\([\s\u00a0]*(?:~|≈|около|примерно|или)?|[,—–][\s\u00a0]*(?:до|или))[\s\u00a0]*"
 )
+_RESULT_GAP = re.compile(r"[\s\u00a0]*[,—–][\s\u00a0]*")
+_ASIDE_GAP = re.compile(r"[\s\u00a0]*\([^()\d\n]{1,40}?[—–:][\s\u00a0]*")
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:\(|[—–][\s\u00a0]*(?:около|порядка|примерно)?)[\s\u00a0]*")
 
 
@@ -728,7 +829,15 @@ def restatement(text: str, prev: Quantity | None, q: Quantity) -> Quantity | Non
     other quantity, or None."""
     if prev is None or prev.subject is None or prev.sentence != q.sentence:
         return None
-    return prev if _RESTATE_GAP.fullmatch(text, prev.stop, q.start) else None
+    if _RESTATE_GAP.fullmatch(text, prev.stop, q.start):
+        return prev
+    # the amount's own "до" is in its text: "на 39%, до $14,8 млрд"
+    if q.text.startswith("до ") and _RESULT_GAP.fullmatch(text, prev.stop, q.start):
+        return prev
+    # "2,6 ГГц (в режиме Turbo Boost — до 4,5 ГГц)": an aside on the same measure
+    if q.unit == prev.unit and _ASIDE_GAP.fullmatch(text, prev.stop, q.start):
+        return prev
+    return None
 
 
 def name_before(text: str, entities: Sequence[Entity], ctx: Context, q: Quantity) -> Subject | None:

@@ -1,0 +1,119 @@
+"""Spec lists that name a device and its parts: whose feature each amount is (issue 12).
+
+A device's own features (RAM, storage, battery, screen) go to the device even when the sentence
+names its chip; a chip's own (clock, cores, video memory) to the chip named beside the amount.
+Every sentence is our own, written in the style of technology news.
+"""
+
+import pytest
+
+from newsfacts import Extractor
+from newsfacts.doc import Quantity, Subject
+from newsfacts.facts.subjects import restatement
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def facts(ex, text):
+    """amount text -> (subject normal, predicate)."""
+    return {q.text: (q.subject.normal if q.subject else None, q.predicate) for q in ex.extract(text).quantities}
+
+
+def test_memory_found_on_a_soc_is_the_devices(ex):
+    # an SoC has no gigabytes of its own: the tablet has them
+    text = "Honor представила планшет Honor Pad 9. Новинка получила процессор Snapdragon 6 Gen 1 с 8 ГБ памяти."
+    assert facts(ex, text)["8 ГБ"] == ("Honor Pad 9", "память")
+
+
+def test_memory_found_on_the_device_stays_there(ex):
+    # storage is no chip feature: the chip named before it in the list does not take it
+    text = (
+        "Xiaomi выпустила смартфон Redmi Note 13. Смартфон оснащен процессором MediaTek Helio G99, "
+        "а также 6 ГБ оперативной памяти, 128 ГБ или 256 ГБ встроенной памяти."
+    )
+    got = facts(ex, text)
+    assert got["6 ГБ"] == ("Xiaomi Redmi Note 13", "оперативная память")
+    assert got["256 ГБ"] == ("Xiaomi Redmi Note 13", "встроенная память")
+
+
+def test_a_feature_word_after_a_list_of_alternatives(ex):
+    # "128 ГБ или 256 ГБ встроенной памяти": the word after the last alternative names both
+    text = (
+        "Xiaomi выпустила смартфон Redmi Note 13. Смартфон оснащен процессором MediaTek Helio G99, "
+        "а также 6 ГБ оперативной памяти, 128 ГБ или 256 ГБ встроенной памяти."
+    )
+    assert facts(ex, text)["128 ГБ"] == ("Xiaomi Redmi Note 13", "встроенная память")
+
+
+def test_a_feature_word_before_na(ex):
+    text = (
+        "Acer обновила ноутбук Acer Swift Go 14. Он построен на чипе Intel Core Ultra 7 155H, "
+        "дополнен SSD-накопителем на 1 ТБ и 16 ГБ памяти."
+    )
+    got = facts(ex, text)
+    assert got["1 ТБ"] == ("Acer Swift Go 14", "накопитель")
+    assert got["16 ГБ"] == ("Acer Swift Go 14", "память")
+
+
+def test_an_abbreviation_is_its_own_predicate(ex):
+    # "ОЗУ" is a device feature: "Модель" is the laptop, not the graphics card named before
+    text = (
+        "Lenovo показала ноутбук Lenovo Legion 5 с видеокартой NVIDIA GeForce RTX 4060. "
+        "Модель получила 32 ГБ ОЗУ и быстрый экран."
+    )
+    assert facts(ex, text)["32 ГБ"] == ("Lenovo Legion 5", "ОЗУ")
+
+
+def test_a_latin_label_is_no_part_of_the_predicate(ex):
+    text = "Смартфон Redmi Note 13 получил 6,67-дюймовый AMOLED-экран."
+    assert facts(ex, text)["6,67-дюймовый"] == ("Xiaomi Redmi Note 13", "экран")
+
+
+def test_a_spec_right_after_a_model_and_s_is_that_models(ex):
+    # a long spec list: the parse hangs the video memory on the drive, the words do not lie
+    text = (
+        "Компания Lenovo представила ноутбук Lenovo IdeaPad Slim 3. В базовой версии ноутбук оснащён "
+        "процессором Intel Core i5-12450H с частотой 2 ГГц, 8 ГБ оперативной памяти, накопителем на 512 ГБ "
+        "и видеокартой NVIDIA GeForce RTX 3050 с 4 ГБ видеопамяти."
+    )
+    got = facts(ex, text)
+    assert got["4 ГБ"] == ("NVIDIA GeForce RTX 3050", "видеопамять")
+    assert got["512 ГБ"] == ("Lenovo IdeaPad Slim 3", "накопитель")
+    assert got["2 ГГц"] == ("Intel Core i5-12450H", "частота")
+
+
+def _amount(text, piece, unit, subject=None):
+    start = text.index(piece)
+    return Quantity(piece, 1.0, unit, "measure", start, start + len(piece), subject=subject)
+
+
+@pytest.mark.parametrize(
+    "text, first, second, same",
+    [
+        # the amount's own "до" is in its text
+        ("прибыль выросла на 12%, до $9 млрд", "на 12%", "до $9 млрд", True),
+        ("прибыль выросла на 12%, $9 млрд", "на 12%", "$9 млрд", False),
+        # an aside in brackets on the same measure
+        ("частотой 2,3 ГГц (в режиме Turbo Boost — до 4,7 ГГц)", "2,3 ГГц", "до 4,7 ГГц", True),
+        ("частотой 2,3 ГГц (в режиме Turbo Boost — до 45 Вт)", "2,3 ГГц", "до 45 Вт", False),
+    ],
+)
+def test_restatements(text, first, second, same):
+    holder = Subject("HARDWARE", "X", "X", 0, 1)
+    prev = _amount(text, first, first.split()[-1], holder)
+    q = _amount(text, second, second.split()[-1])
+    assert (restatement(text, prev, q) is prev) is same
+
+
+def test_plain_memory_on_the_device_is_no_chip_feature(ex):
+    # "памяти" says neither RAM nor video memory: the device keeps it, the SoC before it does not take it
+    text = (
+        "Xiaomi выпустила смартфон Redmi Note 13. Смартфон оснащен процессором MediaTek Helio G99, "
+        "а также 6 ГБ или 8 ГБ памяти."
+    )
+    got = facts(ex, text)
+    assert got["6 ГБ"] == ("Xiaomi Redmi Note 13", "память")
+    assert got["8 ГБ"] == ("Xiaomi Redmi Note 13", "память")
