@@ -8,8 +8,8 @@ Every sentence is our own, written in the style of technology news.
 import pytest
 
 from newsfacts import Extractor
-from newsfacts.doc import Quantity, Subject
-from newsfacts.facts.subjects import restatement
+from newsfacts.doc import Entity, Quantity, Subject
+from newsfacts.facts.subjects import Context, name_before, restatement
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +117,42 @@ def test_plain_memory_on_the_device_is_no_chip_feature(ex):
     got = facts(ex, text)
     assert got["6 ГБ"] == ("Xiaomi Redmi Note 13", "память")
     assert got["8 ГБ"] == ("Xiaomi Redmi Note 13", "память")
+
+
+def test_a_device_feature_after_a_chip_goes_to_the_maker(ex):
+    # cars are no hardware: the sensors of the car go to its maker, not to the chip just linked
+    text = (
+        "BYD показала новый электрокар. Автопилот BYD построен на платформе NVIDIA Drive Orin мощностью "
+        "254 TOPS. По всему корпусу машины установлено 11 камер."
+    )
+    got = facts(ex, text)
+    assert got["254 TOPS"][0] == "NVIDIA Drive Orin"
+    assert got["11 камер"] == ("BYD", "камера")
+
+
+def _named(text, *names):
+    out = []
+    for type_, name in names:
+        start = text.index(name)
+        out.append(Entity(type_, name, name, start, start + len(name)))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, names, amount, expected",
+    [
+        # the domain and the legal form belong to the name before the dash
+        ("затем Amazon.com Inc. – 196 тысяч", [("ORG", "Amazon")], "196 тысяч", "Amazon"),
+        ("затем Amazon.com вместе с партнёрами – 196 тысяч", [("ORG", "Amazon")], "196 тысяч", None),
+        # a person in the genitive after a company is its owner: the company is named
+        ("Tesla и xAI Илона Маска – 200 тысяч", [("ORG", "Tesla"), ("ORG", "xAI"), ("PER", "Илона Маска")],
+         "200 тысяч", "xAI"),
+        ("по словам Илона Маска – 200 тысяч", [("PER", "Илона Маска")], "200 тысяч", None),
+    ],
+)
+def test_a_name_before_a_dash(text, names, amount, expected):
+    entities = _named(text, *names)
+    ctx = Context(entities, frozenset())
+    q = _amount(text, amount, "ускоритель")
+    got = name_before(text, entities, ctx, q)
+    assert (got.normal if got else None) == expected

@@ -29,8 +29,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG
-from ..data import load_rows
+from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG, PER
+from ..data import load_lines, load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
 from .syntax import Token, Tree
@@ -809,9 +809,18 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
         topic = ctx.topic(q.start, (ORG,))
         if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
             holder = topic
+    spec = _is_spec(q)
+    if holder is not None and spec and holder.type == HARDWARE and holder.category not in DEVICE_CATEGORIES \
+            and _side(q, None) == DEVICE_SIDE:
+        # "в машине установлено 12 датчиков" after a chip of the car: no device of the text is
+        # named, the maker is
+        topic = ctx.topic(q.start, (ORG,))
+        holder = topic if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS else None
     if holder is None:
         return None, None
     noun = _OWNED_LEMMA.get(owned[-1].group().lower().replace("ё", "е"))
+    if spec and q.kind == COUNT:
+        noun = q.unit.split()[-1]
     return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
 
 
@@ -820,6 +829,8 @@ _RESTATE_GAP = re.compile(
 )
 _RESULT_GAP = re.compile(r"[\s\u00a0]*[,—–][\s\u00a0]*")
 _ASIDE_GAP = re.compile(r"[\s\u00a0]*\([^()\d\n]{1,40}?[—–:][\s\u00a0]*")
+_NAME_TAIL = re.compile(r"(?:\.(?:com|ru|net|io))?(?:,?[\s\u00a0]+(?:" + alternation(
+    w.rstrip(".") for w in load_lines("legal_forms.txt") if w.isascii()) + r")\b\.?)?")
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:\(|[—–][\s\u00a0]*(?:около|порядка|примерно)?)[\s\u00a0]*")
 
 
@@ -846,11 +857,21 @@ def name_before(text: str, entities: Sequence[Entity], ctx: Context, q: Quantity
     # entities start in text order, and one starting at or after the amount cannot end before it:
     # the scan back starts at the amount (from the end it made long documents quadratic)
     starts = ctx.starts if entities is ctx.entities else [e.start for e in entities]
-    for e in reversed(entities[: bisect_left(starts, q.start)]):
-        if e.stop <= q.start:
-            if e.start in ctx.sources or e.type not in (ORG, HARDWARE, LOC):
-                return None
-            if _NAME_GAP.fullmatch(text, e.stop, q.start):
-                return Subject(e.type, e.normal or e.text, e.text, e.start, e.stop)
+    k = bisect_left(starts, q.start)
+    for n in range(k - 1, -1, -1):
+        e = entities[n]
+        if e.stop > q.start:
+            continue
+        # "Amazon.com Inc. – 196 тысяч": the domain and the legal form are part of the name
+        gap_start = _NAME_TAIL.match(text, e.stop).end()
+        if e.type == PER and n > 0 and _NAME_GAP.fullmatch(text, gap_start, q.start):
+            # "xAI Илона Маска – 200 тысяч": the company of the person, named right before him
+            owner = entities[n - 1]
+            if owner.type == ORG and owner.start not in ctx.sources and not text[owner.stop : e.start].strip():
+                return Subject(owner.type, owner.normal or owner.text, owner.text, owner.start, owner.stop)
+        if e.start in ctx.sources or e.type not in (ORG, HARDWARE, LOC):
             return None
+        if _NAME_GAP.fullmatch(text, gap_start, q.start):
+            return Subject(e.type, e.normal or e.text, e.text, e.start, e.stop)
+        return None
     return None
