@@ -57,7 +57,8 @@ def _forms_regex() -> re.Pattern[str]:
     for lemma in ANAPHORS:
         for p in morph_parse(lemma)[:3]:
             if p.normal_form == lemma:
-                forms |= {f.word for f in p.lexeme}
+                # a plural noun never refers back (anaphor_kinds), so "стран" needs no parse
+                forms |= {f.word for f in p.lexeme if p.tag.POS != "NOUN" or "plur" not in f.tag}
         forms.add(lemma)
     forms |= {f.replace("ё", "е") for f in forms}
     return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE)

@@ -56,6 +56,7 @@ CHIP_PARTS = frozenset(_WORDS["chip_part"])
 DEVICE_FEATURES = frozenset(w.lower() for w in _WORDS["device_feature"])
 CHIP_FEATURE_NOUNS = frozenset(w.lower() for w in _WORDS["chip_feature"])
 MEMORY_UNITS = frozenset(_WORDS["memory_unit"])
+GENERIC_MODIFIERS = frozenset(_WORDS["generic"])
 MEMORYLESS = frozenset(_WORDS["memoryless"])
 # Feature nouns a spec amount may name beside it when the parse loses them ("64 ГБ или 128 ГБ
 # постоянной памяти", "накопителем на 512 ГБ").
@@ -196,6 +197,8 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
     kinds = anaphora.anaphor_kinds(tree, i)
     if kinds and s.spec and all(k.type == anaphora.ANY for k in kinds):
         kinds = [anaphora.Kind(HARDWARE, frozenset(), None)]  # "он получил 54 млрд транзисторов"
+    if kinds and any(tree.tokens[c].lemma in GENERIC_MODIFIERS for c in tree.children[i]):
+        raise Unnamed  # "средний ноутбук может добывать $0,06": any laptop, none of the text's
     if kinds:
         # "компания SK Hynix", "производитель ..., компания TSMC": the name beside the anaphor wins
         link = _name_below(s, ctx, i)
@@ -259,8 +262,8 @@ def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
         # "её выручка" is the company's; "его слова" are nobody's amount
         if anaphora.is_pronoun(t) and tree.tokens[i].lemma not in OWNED_NOUNS:
             continue
-        if on_amount and c in s.entity_at:
-            continue
+        if on_amount and (c in s.entity_at or _name_below(s, ctx, c)):
+            continue  # "100% оператора Tele2": a named thing under the amount is what it counts
         link = _named_or_anaphor(s, ctx, c)
         if link:
             return link
@@ -743,7 +746,7 @@ def _term(tree: Tree, i: int) -> str:
     return _cased_lemma(tok)
 
 
-_LATIN_PREFIX = re.compile(r"[a-z0-9.]+-(?=[а-я])")
+_LATIN_PREFIX = re.compile(r"^[a-z][a-z0-9.]*-(?=[а-я])")
 
 
 def _cased_lemma(tok: Token) -> str:
@@ -800,7 +803,7 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
         unit = q.unit.split()[-1] if q.kind == COUNT else FEATURES.get(q.unit)
         return _subject(Link(device, (device.text, device.start, device.stop))), unit
     owned = [m for m in OWNED_FORMS.finditer(sentence, 0, max(0, q.start - offset))]
-    if not owned:
+    if not owned or _many_owners(sentence, owned[-1].end()):
         return None, None
     holder = None
     if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
@@ -824,10 +827,26 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
     return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
 
 
+_WORDS_AFTER = re.compile(r"[^\S\n]+([а-яё-]+)(?:[^\S\n]+([а-яё-]+))?(?:[^\S\n]+([а-яё-]+))?", re.IGNORECASE)
+
+
+def _many_owners(sentence: str, at: int) -> bool:
+    """ "доля десяти ведущих брендов", "продажи смартфонов": a plural noun right after the owned
+    noun is its owner, many things and none named (the parsed path's ``_generic_owner``)."""
+    from ..morph import parse as morph_parse
+
+    m = _WORDS_AFTER.match(sentence, at)
+    for word in m.groups() if m else ():
+        nouns = [p for p in morph_parse(word.lower()) if p.tag.POS == "NOUN"] if word else []
+        if nouns and not any(p.normal_form in OWNED_NOUNS for p in nouns):  # "стоимость акций" is owned
+            return all("plur" in p.tag for p in nouns)
+    return False
+
+
 _RESTATE_GAP = re.compile(
     r"[\s\u00a0]*(?:\([\s\u00a0]*(?:~|≈|около|примерно|или)?|[,—–][\s\u00a0]*(?:до|или))[\s\u00a0]*"
 )
-_RESULT_GAP = re.compile(r"[\s\u00a0]*[,—–][\s\u00a0]*")
+_RESULT_GAP = re.compile(r"[\s\u00a0]*(?:[,—–]|[\s\u00a0]-)[\s\u00a0]*")
 _ASIDE_GAP = re.compile(r"[\s\u00a0]*\([^()\d\n]{1,40}?[—–:][\s\u00a0]*")
 _NAME_TAIL = re.compile(r"(?:\.(?:com|ru|net|io))?(?:,?[\s\u00a0]+(?:" + alternation(
     w.rstrip(".") for w in load_lines("legal_forms.txt") if w.isascii()) + r")\b\.?)?")

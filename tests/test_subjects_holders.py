@@ -1,0 +1,53 @@
+"""Whose amount it is when the parse or the words mislead: generic words, stakes, states (issue 12).
+
+Every sentence is our own, written in the style of technology news.
+"""
+
+import pytest
+
+from newsfacts import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def subject_of(ex, text, amount):
+    for q in ex.extract(text).quantities:
+        if amount in q.text:
+            return (q.subject.normal if q.subject else None, q.predicate)
+    raise AssertionError(f"no quantity {amount!r} in {text!r}")
+
+
+def test_a_generic_anaphor_refers_to_nothing(ex):
+    text = "Samsung выпустила Galaxy Book 4. Эксперты считают, что средний ноутбук может добывать $0,05 в день."
+    assert subject_of(ex, text, "$0,05") == (None, None)
+
+
+def test_a_name_under_the_amount_is_what_it_counts(ex):
+    # "оператора Tele2" is the stake bought, not its holder, even through the word "оператор"
+    assert subject_of(ex, "Сделка по покупке 100% оператора Tele2 будет закрыта в марте.", "100%") == (None, None)
+
+
+def test_the_state_is_the_country_named_before(ex):
+    text = "Сбербанк провёл допэмиссию. Банк работает в России. После сделки доля государства в банке составит 50%."
+    assert subject_of(ex, text, "50%") == ("Россия", "доля")
+
+
+def test_a_plural_word_of_a_kind_refers_to_nothing(ex):
+    # "банки" are many banks, not the bank just named: the sentence holds no anaphor and names nobody
+    text = "Райффайзенбанк снизил ставки по вкладам. За март банки выдали бизнесу 900 млрд рублей новых займов."
+    assert subject_of(ex, text, "900 млрд") == (None, None)
+
+
+def test_an_owned_noun_of_many_is_nobodys(ex):
+    # the share is the ten makers', none of them named; the company just linked does not take it
+    text = "Выручка Lenovo выросла на 8%. На долю десяти крупнейших производителей приходится 75% рынка."
+    assert subject_of(ex, text, "75%") == (None, None)
+
+
+def test_an_owned_noun_of_shares_is_the_holders(ex):
+    # "акций" is plural, but shares are what a company owns: the holder just named keeps them
+    text = "Выручка Lenovo выросла на 8%. Стоимость акций поднялась на 3%."
+    assert subject_of(ex, text, "3%")[0] == "Lenovo"
