@@ -47,7 +47,28 @@ def test_an_owned_noun_of_many_is_nobodys(ex):
     assert subject_of(ex, text, "75%") == (None, None)
 
 
-def test_an_owned_noun_of_shares_is_the_holders(ex):
-    # "акций" is plural, but shares are what a company owns: the holder just named keeps them
-    text = "Выручка Lenovo выросла на 8%. Стоимость акций поднялась на 3%."
-    assert subject_of(ex, text, "3%")[0] == "Lenovo"
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Стоимость акций поднялась на 3%.",  # "акций" is plural, but shares are what a company owns
+        "Стоимость этих ноутбуков поднялась на 3%.",  # "этих": the ones just named
+        "Цены для покупателей поднялись на 3%.",  # a preposition ends the owner
+    ],
+)
+def test_an_owned_noun_keeps_the_holder_just_named(ex, second):
+    assert subject_of(ex, "Выручка Lenovo выросла на 8%. " + second, "3%")[0] == "Lenovo"
+
+
+@pytest.mark.parametrize(
+    "later, expected",
+    [
+        # the name comes later, after the same noun: the title's operator is that one
+        ("Вместо абонентской платы сотовый оператор «Волна» предлагает смотреть рекламу.", "Волна"),
+        # a company named later under another noun, or after another adjective, is not the one meant
+        ("Вместо абонентской платы компания МТС предлагает скидки.", None),
+        ("Вместо абонентской платы крупный оператор «Волна» предлагает скидки.", None),
+    ],
+)
+def test_a_noun_named_only_later(ex, later, expected):
+    text = "Новый сотовый оператор запустил тариф с 50 ГБ интернета.\n\n" + later
+    assert subject_of(ex, text, "50 ГБ")[0] == expected

@@ -76,7 +76,7 @@ class FactLinker:
     def _link_one(self, doc: Document, trees: dict[int, Tree]) -> Document:
         named = [e for e in doc.entities if e.type != DATE]
         spans = _Spans(named)
-        ctx = Context(named, source_starts(doc.text, named), compared=compared_starts(doc.text, named))
+        ctx = Context(named, source_starts(doc.text, named), compared=compared_starts(doc.text, named), text=doc.text)
         quantities: list[Quantity] = []
         views: dict[int, Sentence] = {}
         for q in doc.quantities:

@@ -97,6 +97,7 @@ class Context:
     recent_sentence: int = -1
     mentions: Counter = field(default_factory=Counter)  # (type, normal) -> mentions in the document
     compared: frozenset[int] = frozenset()  # starts of mentions that are only compared with
+    text: str = ""  # the document's text, for names given later ("оператор ... оператор «Атлас»")
 
     def __post_init__(self) -> None:
         self.starts = [e.start for e in self.entities]
@@ -205,11 +206,39 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
         if link:
             return link
         referent = anaphora.resolve(kinds, tok.start, ctx.entities, ctx.recent, ctx.sources)
+        if referent is None and not anaphora.is_pronoun(tok) and i not in s.entity_at:
+            referent = _named_later(ctx, kinds, tree, i)
         if referent is not None:
             start, stop = _mention_span(tree, i)
             return Link(referent, (_text_of(tree, start, stop), start, stop))
         if not anaphora.is_pronoun(tok):
             raise Unnamed  # "ноутбук оснащён ...": the holder is a thing the text never names
+    return None
+
+
+_TWO_WORDS_BEFORE = re.compile(r"([а-яё-]+)[\s\u00a0]+([а-яё-]+)[\s\u00a0]*[«\"“„]?[\s\u00a0]*$", re.IGNORECASE)
+
+
+def _named_later(ctx: Context, kinds: Sequence[anaphora.Kind], tree: Tree, i: int) -> Entity | None:
+    """ "Новый сотовый оператор запустил тариф ...", and later "сотовый оператор «Атлас»": a noun
+    with an adjective that refers to nothing named before is the first entity named later right
+    after the same two words."""
+    from ..morph import parse as morph_parse
+
+    tok = tree.tokens[i]
+    adjectives = {tree.tokens[c].lemma for c in tree.children[i] if tree.tokens[c].rel == "amod"}
+    if not ctx.text or not adjectives:
+        return None
+
+    def lemmas(word: str) -> set[str]:
+        return {p.normal_form.replace("ё", "е") for p in morph_parse(word.lower())}
+
+    for e in ctx.entities[bisect_left(ctx.starts, tok.stop):]:
+        if e.start in ctx.sources or not any(k.fits(e) for k in kinds):
+            continue
+        m = _TWO_WORDS_BEFORE.search(ctx.text, max(0, e.start - 60), e.start)
+        if m and tok.lemma in lemmas(m.group(2)) and adjectives & lemmas(m.group(1)):
+            return e
     return None
 
 
@@ -827,6 +856,7 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
     return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
 
 
+DEMONSTRATIVES = frozenset({"этот", "тот", "данный", "такой", "наш", "их", "его", "её", "ее"})
 _WORDS_AFTER = re.compile(r"[^\S\n]+([а-яё-]+)(?:[^\S\n]+([а-яё-]+))?(?:[^\S\n]+([а-яё-]+))?", re.IGNORECASE)
 
 
@@ -837,9 +867,14 @@ def _many_owners(sentence: str, at: int) -> bool:
 
     m = _WORDS_AFTER.match(sentence, at)
     for word in m.groups() if m else ():
-        nouns = [p for p in morph_parse(word.lower()) if p.tag.POS == "NOUN"] if word else []
+        parses = morph_parse(word.lower()) if word else []
+        if not parses or any(p.normal_form in DEMONSTRATIVES for p in parses):
+            return False  # "стоимость этих тарифов": the ones just named
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
         if nouns and not any(p.normal_form in OWNED_NOUNS for p in nouns):  # "стоимость акций" is owned
-            return all("plur" in p.tag for p in nouns)
+            return all("plur" in p.tag for p in nouns) and any("gent" in p.tag for p in nouns)
+        if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") for p in parses):
+            return False  # "цены для покупателей": a preposition or a verb ends the owner
     return False
 
 
