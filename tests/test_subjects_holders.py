@@ -72,3 +72,21 @@ def test_an_owned_noun_keeps_the_holder_just_named(ex, second):
 def test_a_noun_named_only_later(ex, later, expected):
     text = "Новый сотовый оператор запустил тариф с 50 ГБ интернета.\n\n" + later
     assert subject_of(ex, text, "50 ГБ")[0] == expected
+
+
+def test_a_version_word_means_the_model_the_text_is_about(ex):
+    # "версия" fits a phone and its chip alike: the phone the text is about, not the chip named last
+    text = (
+        "Xiaomi представила смартфон Redmi Note 13 Pro. Redmi Note 13 Pro получил яркий экран. "
+        "Смартфон построен на процессоре Snapdragon 7s Gen 2. Цена младшей версии составит 25 990 рублей."
+    )
+    assert subject_of(ex, text, "25 990") == ("Xiaomi Redmi Note 13 Pro", "цена")
+
+
+def test_a_pronoun_that_owns_revenue_is_a_company(ex):
+    # the holder just linked is a graphics card; "её выручка" is the company's
+    text = (
+        "NVIDIA представила видеокарту GeForce RTX 4070 Super. GeForce RTX 4070 Super стоит $599. "
+        "Компания также сообщила, что её выручка в игровом сегменте выросла на 15%."
+    )
+    assert subject_of(ex, text, "15%") == ("NVIDIA", "выручка")

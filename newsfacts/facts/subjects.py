@@ -57,6 +57,7 @@ DEVICE_FEATURES = frozenset(w.lower() for w in _WORDS["device_feature"])
 CHIP_FEATURE_NOUNS = frozenset(w.lower() for w in _WORDS["chip_feature"])
 MEMORY_UNITS = frozenset(_WORDS["memory_unit"])
 GENERIC_MODIFIERS = frozenset(_WORDS["generic"])
+COMPANY_OWNED = frozenset(_WORDS["company_owned"])
 MEMORYLESS = frozenset(_WORDS["memoryless"])
 # Feature nouns a spec amount may name beside it when the parse loses them ("64 ГБ или 128 ГБ
 # постоянной памяти", "накопителем на 512 ГБ").
@@ -200,12 +201,16 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
         kinds = [anaphora.Kind(HARDWARE, frozenset(), None)]  # "он получил 54 млрд транзисторов"
     if kinds and any(tree.tokens[c].lemma in GENERIC_MODIFIERS for c in tree.children[i]):
         raise Unnamed  # "средний ноутбук может добывать $0,06": any laptop, none of the text's
+    if kinds and anaphora.is_pronoun(tok) and tok.rel in ("det", "nmod:poss", "nmod") \
+            and tree.tokens[tok.head].lemma in COMPANY_OWNED:
+        kinds = [anaphora.Kind(ORG, frozenset(), None)]  # "её выручка": only a company has revenue
     if kinds:
         # "компания SK Hynix", "производитель ..., компания TSMC": the name beside the anaphor wins
         link = _name_below(s, ctx, i)
         if link:
             return link
-        referent = anaphora.resolve(kinds, tok.start, ctx.entities, ctx.recent, ctx.sources)
+        referent = _topic_model(ctx, kinds, tok) or anaphora.resolve(
+            kinds, tok.start, ctx.entities, ctx.recent, ctx.sources)
         if referent is None and not anaphora.is_pronoun(tok) and i not in s.entity_at:
             referent = _named_later(ctx, kinds, tree, i)
         if referent is not None:
@@ -213,6 +218,16 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
             return Link(referent, (_text_of(tree, start, stop), start, stop))
         if not anaphora.is_pronoun(tok):
             raise Unnamed  # "ноутбук оснащён ...": the holder is a thing the text never names
+    return None
+
+
+def _topic_model(ctx: Context, kinds: Sequence[anaphora.Kind], tok: Token) -> Entity | None:
+    """ "новинка", "модель", "версия" fit a device and its chip alike: they mean the model the text
+    is about (the most mentioned so far), not the chip named last ("Смартфон построен на Snapdragon
+    7s Gen 2 ... Цена младшей версии")."""
+    for k in kinds:
+        if k.type == HARDWARE and k.categories & DEVICE_CATEGORIES and k.categories - DEVICE_CATEGORIES:
+            return ctx.topic(tok.start, (HARDWARE,), k.categories)
     return None
 
 
