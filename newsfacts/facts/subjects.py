@@ -210,7 +210,7 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
         if link:
             return link
         referent = _topic_model(ctx, kinds, tok) or anaphora.resolve(
-            kinds, tok.start, ctx.entities, ctx.recent, ctx.sources)
+            kinds, tok.start, ctx.entities, ctx.recent, ctx.sources, ctx.starts)
         if referent is None and not anaphora.is_pronoun(tok) and i not in s.entity_at:
             referent = _named_later(ctx, kinds, tree, i)
         if referent is not None:
@@ -231,6 +231,7 @@ def _topic_model(ctx: Context, kinds: Sequence[anaphora.Kind], tok: Token) -> En
     return None
 
 
+LATER_NAMES = 20  # fitting names after an unresolved noun that are checked: bounds the work per noun
 _TWO_WORDS_BEFORE = re.compile(r"([а-яё-]+)[\s\u00a0]+([а-яё-]+)[\s\u00a0]*[«\"“„]?[\s\u00a0]*$", re.IGNORECASE)
 
 
@@ -248,9 +249,13 @@ def _named_later(ctx: Context, kinds: Sequence[anaphora.Kind], tree: Tree, i: in
     def lemmas(word: str) -> set[str]:
         return {p.normal_form.replace("ё", "е") for p in morph_parse(word.lower())}
 
+    tried = 0
     for e in ctx.entities[bisect_left(ctx.starts, tok.stop):]:
         if e.start in ctx.sources or not any(k.fits(e) for k in kinds):
             continue
+        tried += 1
+        if tried > LATER_NAMES:
+            break
         m = _TWO_WORDS_BEFORE.search(ctx.text, max(0, e.start - 60), e.start)
         if m and tok.lemma in lemmas(m.group(2)) and adjectives & lemmas(m.group(1)):
             return e
