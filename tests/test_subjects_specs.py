@@ -158,3 +158,19 @@ def test_a_name_before_a_dash(text, names, amount, expected):
     q = _amount(text, amount, "ускоритель")
     got = name_before(text, entities, ctx, q)
     assert (got.normal if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, amount, expected",
+    [
+        # a model's money with no word of its own is its price
+        ("В Европе смартфон Galaxy S24 (€899) поступит в продажу в феврале.", "€899", ("Samsung Galaxy S24", "цена")),
+        # a unit symbol is no predicate: the measure's feature is its unit's
+        ("Xiaomi представила смартфон Redmi Note 13 Pro. Версия 12/512 ГБ — $399.", "12",
+         ("Xiaomi Redmi Note 13 Pro", "память")),
+        ("Xiaomi представила смартфон Redmi Note 13 Pro. Версия 12/512 ГБ — $399.", "$399",
+         ("Xiaomi Redmi Note 13 Pro", "цена")),
+    ],
+)
+def test_a_word_for_an_amount_with_none(ex, text, amount, expected):
+    assert next(v for k, v in facts(ex, text).items() if k.startswith(amount)) == expected

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, ORG, PER
+from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, MONEY, ORG, PER
 from ..data import load_lines, load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
@@ -63,6 +63,9 @@ MEMORYLESS = frozenset(_WORDS["memoryless"])
 # постоянной памяти", "накопителем на 512 ГБ").
 FEATURE_NOUNS = DEVICE_FEATURES | CHIP_FEATURE_NOUNS | {"память"}
 FEATURES = dict(load_rows("features.tsv"))
+# Unit symbols the parse may offer as a predicate ("6/128 ГБ — $508" -> "гб"): they name no feature.
+UNIT_WORDS = frozenset(u.lower() for u in FEATURES)
+PRICE = "цена"
 # A holder that the text only implies must be named at least this often to be "the text's".
 TOPIC_MENTIONS = 2
 
@@ -573,9 +576,20 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
     s.amount = frozenset(t.index for t in tree.tokens if t.start < q.stop and q.start < t.stop)
     s.spec = _is_spec(q)
     try:
-        return _climb(s, ctx, q, head)
+        subject, pred = _climb(s, ctx, q, head)
     except Unnamed:
         return None, None
+    return subject, price_word(q, subject, pred)
+
+
+def price_word(q: Quantity, subject: Subject | None, pred: str | None) -> str | None:
+    """A unit symbol the parse offers ("гб" of "6/128 ГБ — $508") names no feature: a measure's
+    feature is then its unit's. A model's money with no word is its price ("Exodus 1S (€219)")."""
+    if pred is not None and pred.lower() in UNIT_WORDS:
+        pred = FEATURES.get(q.unit) if q.kind == MEASURE else None
+    if pred is None and subject is not None and q.kind == MONEY and subject.type == HARDWARE:
+        return PRICE
+    return pred
 
 
 def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject | None, str | None]:
@@ -850,7 +864,8 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
     device = spec_device(ctx, q)
     if device is not None:
         unit = q.unit.split()[-1] if q.kind == COUNT else FEATURES.get(q.unit)
-        return _subject(Link(device, (device.text, device.start, device.stop))), unit
+        subject = _subject(Link(device, (device.text, device.start, device.stop)))
+        return subject, price_word(q, subject, unit)
     owned = [m for m in OWNED_FORMS.finditer(sentence, 0, max(0, q.start - offset))]
     if not owned or _many_owners(sentence, owned[-1].end()):
         return None, None
