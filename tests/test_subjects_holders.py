@@ -90,3 +90,15 @@ def test_a_pronoun_that_owns_revenue_is_a_company(ex):
         "Компания также сообщила, что её выручка в игровом сегменте выросла на 15%."
     )
     assert subject_of(ex, text, "15%") == ("NVIDIA", "выручка")
+
+
+def test_a_share_of_the_company_is_no_holder(ex):
+    # "60% компании" is a stake in the company: the buyer holds it
+    text = "Компания «Ромашка» выросла. Контрольные 60% компании получил фонд Baring Vostok."
+    assert subject_of(ex, text, "60%") == ("Baring Vostok", "получить")
+
+
+def test_a_descriptor_noun_is_no_predicate(ex):
+    # "Фонд" only describes the name: the verb ties the holder and the stake
+    text = "Сбербанк владеет долей в компании «Ромашка». Фонд Baring Vostok получил 10% компании."
+    assert subject_of(ex, text, "10%") == ("Baring Vostok", "получить")

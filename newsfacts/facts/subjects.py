@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, MONEY, ORG, PER
+from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, MONEY, ORG, PER, PERCENT
 from ..data import load_lines, load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
@@ -89,6 +89,7 @@ class Sentence:
     entity_at: dict[int, Entity]
     amount: frozenset[int] = frozenset()
     spec: bool = False  # the amount is a device feature (memory, cores, a measure)
+    share: bool = False  # the amount is a percentage ("10% компании" is a stake in the company)
 
 
 @dataclass
@@ -314,8 +315,10 @@ def genitive_holder(s: Sentence, ctx: Context, i: int) -> Link | None:
         # "её выручка" is the company's; "его слова" are nobody's amount
         if anaphora.is_pronoun(t) and tree.tokens[i].lemma not in OWNED_NOUNS:
             continue
-        if on_amount and (c in s.entity_at or _name_below(s, ctx, c)):
-            continue  # "100% оператора Tele2": a named thing under the amount is what it counts
+        if on_amount and (c in s.entity_at or s.share or _name_below(s, ctx, c)):
+            # "100% оператора Tele2", "получил 10% компании": a thing under the amount is what it
+            # counts or a share of, not its holder
+            continue
         link = _named_or_anaphor(s, ctx, c)
         if link:
             return link
@@ -380,12 +383,18 @@ def noun_subject(s: Sentence, ctx: Context, i: int) -> Link | None:
     tree = s.tree
     for c in _subjects(tree, i):
         # an anaphor or a descriptor ("ИТ-гигант Alphabet") was the other rules' to read
-        if not _plain_noun(s, c) or any(tree.tokens[k].rel == "appos" and k in s.entity_at for k in tree.children[c]):
+        if not _plain_noun(s, c) or _describes_name(s, c):
             continue
         link = genitive_holder(s, ctx, c) or u_holder(s, ctx, c) or _place(s, ctx, c)
         if link:
             return Link(link.entity, link.mention, tree.tokens[c].lemma)
     return None
+
+
+def _describes_name(s: Sentence, i: int) -> bool:
+    """ "Фонд Baring Vostok", "ИТ-гигант Alphabet": the noun only describes the name beside it."""
+    tree = s.tree
+    return any(tree.tokens[k].rel == "appos" and k in s.entity_at for k in tree.children[i])
 
 
 def owned_oblique(s: Sentence, ctx: Context, i: int) -> Link | None:
@@ -575,6 +584,7 @@ def link_quantity(s: Sentence, ctx: Context, q: Quantity) -> tuple[Subject | Non
         return None, None
     s.amount = frozenset(t.index for t in tree.tokens if t.start < q.stop and q.start < t.stop)
     s.spec = _is_spec(q)
+    s.share = q.kind == PERCENT
     try:
         subject, pred = _climb(s, ctx, q, head)
     except Unnamed:
@@ -723,7 +733,8 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
             return FEATURES[q.unit]
     if verb is not None:
         for c in _subjects(tree, verb):
-            if _plain_noun(s, c) and tree.tokens[c].lemma not in NOT_PREDICATES and c not in s.amount:
+            if _plain_noun(s, c) and tree.tokens[c].lemma not in NOT_PREDICATES and c not in s.amount \
+                    and not _describes_name(s, c):
                 return _term(tree, c)
         return tree.tokens[verb].lemma
     inner = _inner_noun(s, head)
