@@ -102,3 +102,24 @@ def test_a_descriptor_noun_is_no_predicate(ex):
     # "Фонд" only describes the name: the verb ties the holder and the stake
     text = "Сбербанк владеет долей в компании «Ромашка». Фонд Baring Vostok получил 10% компании."
     assert subject_of(ex, text, "10%") == ("Baring Vostok", "получить")
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # the parse leaves "предупреждают" with no subject: the names right before it are the doers
+        ("а китайские бренды Xiaomi и Realme предупреждают о росте цен на 20–30% к лету.", "Xiaomi"),
+        # a place under a preposition is no doer
+        ("а в Китае предупреждают о росте цен на 20–30%.", None),
+    ],
+)
+def test_a_verb_left_without_subject_takes_the_name_before_it(ex, clause, expected):
+    text = ("Microsoft отчиталась о продажах. На рынке памяти видны ограничения: магазины ограничивают "
+            "продажу SSD, " + clause)
+    assert subject_of(ex, text, "20–30%")[0] == expected
+
+
+def test_a_name_in_a_phrase_before_the_verb_is_no_doer(ex):
+    # "при поддержке Минпромторга" helps, it does not buy; the buyer is never named
+    text = "Госкорпорация заявила, что при поддержке Минпромторга закупила 5 тысяч тестов."
+    assert subject_of(ex, text, "5 тысяч") == (None, None)

@@ -541,6 +541,27 @@ def spec_device(ctx: Context, q: Quantity) -> Entity | None:
     return device
 
 
+CLAUSE_STARTS = frozenset({",", ":", ";", "—", "–", "(", "а", "но", "однако", "тогда", "что"})
+
+
+def name_before_verb(s: Sentence, ctx: Context, verb: int | None) -> Link | None:
+    """ "..., а китайские бренды Xiaomi и Realme предупреждают о росте цен на 20–30%": a finite verb
+    the parse left with no subject has it in the words right before it, back to the clause's start;
+    the first name there (not under a preposition) is the holder."""
+    tree = s.tree
+    if verb is None or tree.tokens[verb].pos != "VERB" or _subjects(tree, verb):
+        return None
+    found = None
+    k = verb - 1
+    while k >= 0 and tree.tokens[k].low not in CLAUSE_STARTS:
+        if tree.tokens[k].pos == "PREP":
+            found = None  # "при поддержке Минпромторга договорился": a name in a phrase, not a doer
+        elif k in s.entity_at and s.entity_at[k].type in (ORG, PER, HARDWARE) and _prep(tree, k) is None:
+            found = _entity_link(s, ctx, k) or found  # scanning back: the first name of the group wins
+        k -= 1
+    return found
+
+
 def implicit_holder(s: Sentence, ctx: Context, q: Quantity, verb: int | None) -> Entity | None:
     """An amount whose holder goes unnamed: "Общая выручка увеличилась на 30%" (a noun of what a
     company has), "в 2024 году приобрела 485 тысяч" (no subject at all). It is the holder just
@@ -650,6 +671,11 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
                 break
             edge = ""
         seen.add(node)
+    link = name_before_verb(s, ctx, verb)
+    if link is not None:
+        pred = predicate(s, q, head, verb, link)
+        link = _feature_holder(s, ctx, q, link, pred)
+        return (_subject(link), pred) if link else (None, None)
     entity = spec_device(ctx, q) or (None if s.spec else implicit_holder(s, ctx, q, verb))
     if entity is None:
         return None, None
