@@ -123,3 +123,14 @@ def test_a_name_in_a_phrase_before_the_verb_is_no_doer(ex):
     # "при поддержке Минпромторга" helps, it does not buy; the buyer is never named
     text = "Госкорпорация заявила, что при поддержке Минпромторга закупила 5 тысяч тестов."
     assert subject_of(ex, text, "5 тысяч") == (None, None)
+
+
+def test_a_plural_verb_with_no_subject_is_nobodys(ex):
+    # "выявили" says "they", not the ministry the text is about
+    text = "Минздрав опубликовал данные. Минздрав обновил статистику. За сутки в России выявили 9 тысяч новых случаев."
+    assert subject_of(ex, text, "9 тысяч") == (None, None)
+
+
+def test_a_singular_verb_with_no_subject_is_the_holder_just_named(ex):
+    text = "Выручка Microsoft выросла на 5%. Для своего сервиса в 2024 году приобрела 485 тысяч ускорителей."
+    assert subject_of(ex, text, "485 тысяч")[0] == "Microsoft"

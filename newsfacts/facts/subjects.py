@@ -578,12 +578,23 @@ def implicit_holder(s: Sentence, ctx: Context, q: Quantity, verb: int | None) ->
                 return None
         elif tree.tokens[verb].pos in ("PRTS", "PRTF", "GRND"):
             return None
+        elif _indefinite_personal(tree.tokens[verb]):
+            return None  # "в стране диагностировали у 134 687 человек": "they", nobody named
     if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
         return ctx.recent
     topic = ctx.topic(q.start, (ORG,))
     if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
         return topic
     return None
+
+
+def _indefinite_personal(tok: Token) -> bool:
+    """A plural verb with no subject ("диагностировали", "продают") says "people", not the company
+    just named, which would take the singular ("приобрела")."""
+    from ..morph import parse as morph_parse
+
+    parses = [p for p in morph_parse(tok.low) if p.tag.POS == "VERB"]
+    return bool(parses) and all("plur" in p.tag for p in parses)
 
 
 def _generic_owner(s: Sentence, i: int) -> bool:
