@@ -134,3 +134,9 @@ def test_a_plural_verb_with_no_subject_is_nobodys(ex):
 def test_a_singular_verb_with_no_subject_is_the_holder_just_named(ex):
     text = "Выручка Microsoft выросла на 5%. Для своего сервиса в 2024 году приобрела 485 тысяч ускорителей."
     assert subject_of(ex, text, "485 тысяч")[0] == "Microsoft"
+
+
+def test_a_verbless_figure_of_nothing_owned_is_nobodys(ex):
+    # no verb, no noun of what a company has, no word referring back: the ministry is not guessed
+    text = "Минздрав опубликовал данные. Минздрав обновил статистику. В Москве летальность среди пожилых — около 16%."
+    assert subject_of(ex, text, "16%") == (None, None)

@@ -174,3 +174,15 @@ def test_a_name_before_a_dash(text, names, amount, expected):
 )
 def test_a_word_for_an_amount_with_none(ex, text, amount, expected):
     assert next(v for k, v in facts(ex, text).items() if k.startswith(amount)) == expected
+
+
+@pytest.mark.parametrize(
+    "second, amount, expected",
+    [
+        ("Доступно 3 комплектации.", "3 комплектации", ("Meizu 21", "комплектация")),
+        ("В линейку вошли три модели с разными экранами.", "три модели", ("Meizu 21", "войти")),
+    ],
+)
+def test_a_count_of_versions_is_the_models(ex, second, amount, expected):
+    text = "Meizu представила смартфон Meizu 21. Meizu 21 получил яркий экран. " + second
+    assert facts(ex, text)[amount] == expected

@@ -16,9 +16,17 @@ named rules in order:
 - ``controller``: an infinitive's doer named by the governing verb ("помешали компании потратить");
 - ``device_place``: a device that holds parts ("В смартфоне установили экран ...").
 
-When the tree names nobody, ``spec_device`` gives a device feature (memory, battery,
-cores, a measure) to the device the text was last about. Sources ("по данным X")
-are never holders. Word lists live in data/fact_words.tsv and data/anaphors.tsv.
+Before the climb, ``hardware_beside`` gives a spec right after a model and "с"/"на" to that
+model ("GeForce RTX 4050 с 6 ГБ видеопамяти"); after a link, ``_feature_holder`` moves a device's
+own feature (RAM, storage, battery) from a chip or a company to the device, and a chip's own
+(clock, cores) from the device to the chip named before it.
+
+When the tree names nobody, ``name_before_verb`` takes the name right before a verb the parse
+left with no subject; ``spec_device`` gives a device feature (memory, battery, cores, a measure)
+or a count of its versions to the device the text is about; ``implicit_holder`` gives an owned
+amount to the holder just linked. Sources ("по данным X") are never holders; generic and plural
+words ("средний ноутбук", "банки") and plural verbs with no subject ("выявили") name nobody.
+Word lists live in data/fact_words.tsv and data/anaphors.tsv.
 """
 
 from __future__ import annotations
@@ -531,7 +539,10 @@ RECENT_SENTENCES = 2
 
 
 def spec_device(ctx: Context, q: Quantity) -> Entity | None:
-    """A device feature with no holder in the tree belongs to the device the text is about."""
+    """A device feature with no holder in the tree belongs to the device the text is about; so do
+    its versions ("Доступно 2 комплектации", "вошли три модели")."""
+    if q.kind == COUNT and _counts_versions(q):
+        return ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
     if not _is_spec(q):
         return None
     device = ctx.topic(q.start, (HARDWARE,), DEVICE_CATEGORIES)
@@ -539,6 +550,12 @@ def spec_device(ctx: Context, q: Quantity) -> Entity | None:
     if device is None and chip:
         device = ctx.topic(q.start, (HARDWARE,))
     return device
+
+
+def _counts_versions(q: Quantity) -> bool:
+    """The amount counts a word for a device model ("модель", "версия", "комплектация")."""
+    kinds = anaphora.ANAPHORS.get(q.unit.split()[-1] if q.unit else "", [])
+    return any(k.type == HARDWARE and k.categories & DEVICE_CATEGORIES and k.modifier is None for k in kinds)
 
 
 CLAUSE_STARTS = frozenset({",", ":", ";", "—", "–", "(", "а", "но", "однако", "тогда", "что"})
@@ -568,6 +585,8 @@ def implicit_holder(s: Sentence, ctx: Context, q: Quantity, verb: int | None) ->
     linked, when near, else the organisation the text is about. A market figure ("Спрос
     рухнул на 13%") or a passive ("было реализовано") names no holder."""
     tree = s.tree
+    if verb is None and not _owned_before(s, q):
+        return None  # "летальность среди пожилых — 16%": no verb, nothing owned, nobody referred to
     if verb is not None:
         subjects = _subjects(tree, verb)
         if any(c in s.amount for c in subjects):
@@ -586,6 +605,14 @@ def implicit_holder(s: Sentence, ctx: Context, q: Quantity, verb: int | None) ->
     if topic is not None and ctx.mentions[(topic.type, topic.normal)] >= TOPIC_MENTIONS:
         return topic
     return None
+
+
+def _owned_before(s: Sentence, q: Quantity) -> bool:
+    """A noun of what a company has ("выручка", "доля") or a word that refers back ("Версия 12/512
+    ГБ — $399") before the amount in its sentence."""
+    tree = s.tree
+    return any(t.stop <= q.start and t.pos in NOUN_POS
+               and (t.lemma in OWNED_NOUNS or anaphora.anaphor_kinds(tree, t.index)) for t in tree.tokens)
 
 
 def _indefinite_personal(tok: Token) -> bool:
@@ -775,6 +802,8 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
                 return _term(tree, c)
         return tree.tokens[verb].lemma
     inner = _inner_noun(s, head)
+    if inner is None and q.kind == COUNT and _counts_versions(q):
+        return q.unit.split()[-1]  # "Доступно 2 комплектации"
     return _term(tree, inner) if inner is not None else None
 
 
