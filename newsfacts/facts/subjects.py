@@ -944,7 +944,8 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
         subject = _subject(Link(device, (device.text, device.start, device.stop)))
         return subject, price_word(q, subject, unit)
     owned = [m for m in OWNED_FORMS.finditer(sentence, 0, max(0, q.start - offset))]
-    if not owned or _many_owners(sentence, owned[-1].end()):
+    if not owned or _many_owners(sentence, owned[-1].end()) \
+            or _THEIR.search(sentence, max(0, owned[-1].start() - 8), owned[-1].start()):
         return None, None
     holder = None
     if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
@@ -968,6 +969,7 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
     return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
 
 
+_THEIR = re.compile(r"(?<![\w-])их[^\S\n]+$", re.IGNORECASE)  # "падение их выручки": many owners
 DEMONSTRATIVES = frozenset({"этот", "тот", "данный", "такой", "наш", "их", "его", "её", "ее"})
 _WORDS_AFTER = re.compile(r"[^\S\n]+([а-яё-]+)(?:[^\S\n]+([а-яё-]+))?(?:[^\S\n]+([а-яё-]+))?", re.IGNORECASE)
 
