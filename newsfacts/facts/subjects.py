@@ -611,8 +611,14 @@ def _owned_before(s: Sentence, q: Quantity) -> bool:
     """A noun of what a company has ("выручка", "доля") or a word that refers back ("Версия 12/512
     ГБ — $399") before the amount in its sentence."""
     tree = s.tree
-    return any(t.stop <= q.start and t.pos in NOUN_POS
-               and (t.lemma in OWNED_NOUNS or anaphora.anaphor_kinds(tree, t.index)) for t in tree.tokens)
+    for t in tree.tokens:
+        if t.stop > q.start:
+            return False
+        lemma = t.lemma
+        if (lemma in OWNED_NOUNS or lemma in anaphora.ANAPHORS) and t.pos in NOUN_POS \
+                and (lemma in OWNED_NOUNS or anaphora.anaphor_kinds(tree, t.index)):
+            return True
+    return False
 
 
 def _indefinite_personal(tok: Token) -> bool:
@@ -944,8 +950,7 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
         subject = _subject(Link(device, (device.text, device.start, device.stop)))
         return subject, price_word(q, subject, unit)
     owned = [m for m in OWNED_FORMS.finditer(sentence, 0, max(0, q.start - offset))]
-    if not owned or _many_owners(sentence, owned[-1].end()) \
-            or _THEIR.search(sentence, max(0, owned[-1].start() - 8), owned[-1].start()):
+    if not owned or _many_owners(sentence, owned[-1].end()):
         return None, None
     holder = None
     if ctx.recent is not None and q.sentence - ctx.recent_sentence <= RECENT_SENTENCES:
@@ -969,7 +974,6 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
     return _subject(Link(holder, (holder.text, holder.start, holder.stop))), noun
 
 
-_THEIR = re.compile(r"(?<![\w-])их[^\S\n]+$", re.IGNORECASE)  # "падение их выручки": many owners
 DEMONSTRATIVES = frozenset({"этот", "тот", "данный", "такой", "наш", "их", "его", "её", "ее"})
 _WORDS_AFTER = re.compile(r"[^\S\n]+([а-яё-]+)(?:[^\S\n]+([а-яё-]+))?(?:[^\S\n]+([а-яё-]+))?", re.IGNORECASE)
 
