@@ -186,3 +186,27 @@ def test_a_word_for_an_amount_with_none(ex, text, amount, expected):
 def test_a_count_of_versions_is_the_models(ex, second, amount, expected):
     text = "Meizu представила смартфон Meizu 21. Meizu 21 получил яркий экран. " + second
     assert facts(ex, text)[amount] == expected
+
+
+def test_a_price_in_a_place_is_the_models(ex):
+    # no verb, and the parse hangs the price on the place: "Цена" and its model own it, the
+    # place right before the dash only says where
+    text = (
+        "Samsung представила смартфон Galaxy S24 Ultra. Он построен на процессоре Snapdragon 8 Gen 3. "
+        "Цена Galaxy S24 Ultra в России — от 129 990 рублей."
+    )
+    assert facts(ex, text)["от 129 990 рублей"] == ("Samsung Galaxy S24 Ultra", "цена")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("В рейтинге Китай – 196 тысяч", "Китай"),  # a bare place in a ranking holds its figure
+        ("Цена смартфона в Китае – 196 тысяч", None),  # a place after "в" says where
+    ],
+)
+def test_a_place_before_a_dash(text, expected):
+    entities = _named(text, ("LOC", "Китай" if "Китай " in text else "Китае"))
+    q = _amount(text, "196 тысяч", "юань")
+    got = name_before(text, entities, Context(entities, frozenset()), q)
+    assert (got.normal if got else None) == expected

@@ -558,6 +558,18 @@ def _counts_versions(q: Quantity) -> bool:
     return any(k.type == HARDWARE and k.categories & DEVICE_CATEGORIES and k.modifier is None for k in kinds)
 
 
+def _verbless_owner(s: Sentence, ctx: Context) -> Link | None:
+    """ "Цена Galaxy S24 Ultra в России — от 129 990 рублей": a sentence with no verb whose head is an
+    owned noun; the parse hangs the amount after the dash on any word, the noun's holder owns it."""
+    tree = s.tree
+    for t in tree.tokens:
+        if t.head < 0 and t.pos in NOUN_POS and t.lemma in OWNED_NOUNS and t.index not in s.amount:
+            link = genitive_holder(s, ctx, t.index)
+            if link is not None:
+                return Link(link.entity, link.mention, t.lemma)
+    return None
+
+
 CLAUSE_STARTS = frozenset({",", ":", ";", "—", "–", "(", "а", "но", "однако", "тогда", "что"})
 
 
@@ -715,7 +727,7 @@ def _climb(s: Sentence, ctx: Context, q: Quantity, head: int) -> tuple[Subject |
                 break
             edge = ""
         seen.add(node)
-    link = name_before_verb(s, ctx, verb)
+    link = name_before_verb(s, ctx, verb) or (_verbless_owner(s, ctx) if verb is None else None)
     if link is not None:
         pred = predicate(s, q, head, verb, link)
         link = _feature_holder(s, ctx, q, link, pred)
@@ -1003,6 +1015,7 @@ _RESULT_GAP = re.compile(r"[\s\u00a0]*(?:[,—–]|[\s\u00a0]-)[\s\u00a0]*")
 _ASIDE_GAP = re.compile(r"[\s\u00a0]*\([^()\d\n]{1,40}?[—–:][\s\u00a0]*")
 _NAME_TAIL = re.compile(r"(?:\.(?:com|ru|net|io))?(?:,?[\s\u00a0]+(?:" + alternation(
     w.rstrip(".") for w in load_lines("legal_forms.txt") if w.isascii()) + r")\b\.?)?")
+_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|на)[^\S\n]+$", re.IGNORECASE)
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:\(|[—–][\s\u00a0]*(?:около|порядка|примерно)?)[\s\u00a0]*")
 
 
@@ -1043,6 +1056,8 @@ def name_before(text: str, entities: Sequence[Entity], ctx: Context, q: Quantity
                 return Subject(owner.type, owner.normal or owner.text, owner.text, owner.start, owner.stop)
         if e.start in ctx.sources or e.type not in (ORG, HARDWARE, LOC):
             return None
+        if e.type == LOC and _PLACE_PREPOSITION.search(text, max(0, e.start - 4), e.start):
+            return None  # "Цена Galaxy S24 в России — от 129 990 рублей": where, not whose
         if _NAME_GAP.fullmatch(text, gap_start, q.start):
             return Subject(e.type, e.normal or e.text, e.text, e.start, e.stop)
         return None
