@@ -210,3 +210,14 @@ def test_a_place_before_a_dash(text, expected):
     q = _amount(text, "196 тысяч", "юань")
     got = name_before(text, entities, Context(entities, frozenset()), q)
     assert (got.normal if got else None) == expected
+
+
+def test_a_counted_part_is_its_own_word_before_a_list(ex):
+    # "частотой" after the cores is the next item of the list, not the word that governs them
+    text = (
+        "Samsung представила смартфон Galaxy S24 Ultra. Он построен на процессоре Snapdragon 8 Gen 3 "
+        "с восемью ядрами и частотой до 3,39 ГГц."
+    )
+    got = facts(ex, text)
+    assert got["восемью ядрами"] == ("Qualcomm Snapdragon 8 Gen 3", "ядро")
+    assert got["до 3,39 ГГц"] == ("Qualcomm Snapdragon 8 Gen 3", "частота")

@@ -806,6 +806,8 @@ def predicate(s: Sentence, q: Quantity, head: int, verb: int | None, link: Link 
         if near is not None:
             return near
     governing = _governing_noun(s, head)
+    if s.spec and q.kind == COUNT and governing is not None and governing > max(s.amount):
+        return q.unit.split()[-1]  # "с восемью ядрами и частотой до 3,39 ГГц": a list, not a governor
     if governing is not None:
         return _term(tree, governing)
     if s.spec:
