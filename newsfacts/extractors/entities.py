@@ -36,6 +36,7 @@ from .lexicon import (
     may_be_known,
 )
 from .names import CYRILLIC, WORD, normalize, strip_quotes
+from .titles import is_title, quoted_titles, title_keys
 
 __all__ = [
     "Mention",
@@ -391,7 +392,7 @@ def _ends_with_head(name: str) -> bool:
 
 
 def _span_mentions(
-    text: str, sent: Sentence, start: int, stop: int, type_: str, capitals: set[str]
+    text: str, sent: Sentence, start: int, stop: int, type_: str, capitals: set[str], titles: set[str]
 ) -> list[Mention]:
     """The mentions one NER span stands for (none, the name, the name and its bracketed alias)."""
     start, stop = trim(text, start, stop)
@@ -417,6 +418,9 @@ def _span_mentions(
     start, stop = trim(text, start, stop)
     span = text[start:stop]
     if start >= stop or not any(ch.isalpha() for ch in span):
+        return []
+    if is_title(text, start, stop, type_):
+        titles |= title_keys(type_, span)  # "фильм «Соседи»": a work, here and further on
         return []
     type_ = _retype(text, start, stop, type_)
     if is_not_entity(type_, span) or _not_a_name(type_, span):
@@ -502,6 +506,22 @@ def _alias_fits(type_: str, name: str, alias: str) -> bool:
     return len(WORD.findall(alias)) <= len(WORD.findall(name))
 
 
+_MAY_QUOTE = re.compile("[«\"„“]")
+
+
+def _drop_titles(mentions: list[Mention], titles: set[str]) -> list[Mention]:
+    """Other mentions of a work's title: quoted ones of any type, bare ones tagged ORG unless a
+    person of the document bears the name ("фильм «Шугалей»" and "Максим Шугалей"); a bare
+    place stays one ("сериал «Голливуд»" and "покорить Голливуд")."""
+    surnames = {fold(WORD.findall(m.text)[-1]) for m in mentions if m.type == PER and WORD.findall(m.text)}
+
+    def title(m: Mention) -> bool:
+        bare = m.type == ORG and m.head is None and fold(strip_quotes(m.text)) not in surnames
+        return (m.quoted or bare) and bool(title_keys(m.type, m.text) & titles)
+
+    return [m for m in mentions if not title(m)]
+
+
 def _last_overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.stop and b.start < a.stop
 
@@ -521,13 +541,16 @@ def assemble(
     hw = Intervals((e.start, e.stop) for e in hardware if e.type != ORG)
     capitals = _initial_capitals(text, sentences)
     mentions: list[Mention] = []
+    titles = quoted_titles(text) if _MAY_QUOTE.search(text) else set()
     for sent, sent_spans in zip(sentences, spans, strict=True):
         found: list[Mention] = []
         for start, stop, type_ in sent_spans:
-            for m in _span_mentions(text, sent, sent.start + start, sent.start + stop, type_, capitals):
+            for m in _span_mentions(text, sent, sent.start + start, sent.start + stop, type_, capitals, titles):
                 if not hw.overlaps(m.start, m.stop):
                     found.append(m)
         mentions += _institution_of_place(text, sent, found)
+    if titles:
+        mentions = _drop_titles(mentions, titles)
     mentions += [Mention(ORG, e.start, e.stop, e.text) for e in hardware if e.type == ORG]
     taken = Intervals([(m.start, m.stop) for m in mentions] + [(e.start, e.stop) for e in hardware])
     extra = source_mentions(text) + [m for s in sentences if (m := _lexicon_start(text, s))] + _latin_orgs(text)
