@@ -6,6 +6,7 @@ only its rule decides (deleting the rule turns them red) and negative rows.
 
 import pytest
 
+from newsfacts.extractors.names import NO_PREPOSITION, cases_before
 from newsfacts.extractors.titles import is_title
 
 
@@ -67,3 +68,48 @@ def test_is_title(text, name, type_, expected):
 def test_a_bare_place_named_like_a_title_stays_a_place(extractor):
     text = "Сериал «Голливуд» снят о людях, которые пытались покорить Голливуд."
     assert normals(extractor, text, "LOC") == ("Голливуд",)
+
+
+# 2. Foreign names that do not decline keep their spelling: no locative without a preposition
+# (prepositions.tsv), no pymorphy guess of an -ь/-я noun for a name in consonant + -и; a man's
+# surname in -ия declines like Лафия.
+FOREIGN_NAMES = [
+    ("Певица Ариана Гранде выпустила новый альбом.", "PER", ("Ариана Гранде",)),
+    ("Актриса Лиззи Каплан снялась в драме.", "PER", ("Лиззи Каплан",)),
+    ("На премьеру пришла Рози Перес.", "PER", ("Рози Перес",)),
+    ("Главную роль сыграл Киллиан Мерфи.", "PER", ("Киллиан Мерфи",)),
+    ("Фильм с Анджелиной Джоли вышел в прокат.", "PER", ("Анджелина Джоли",)),
+    ("Ранее Сигурни Уивер отказалась от роли.", "PER", ("Сигурни Уивер",)),
+    ("Сценарий Тома Лафии понравился студии.", "PER", ("Том Лафия",)),
+    ("Студия заплатила Тому Лафии аванс.", "PER", ("Том Лафия",)),
+    ("Бейонсе выступила на стадионе.", "PER", ("Бейонсе",)),
+    # negatives: a preposition of the locative, oblique names that do decline
+    ("Фанаты спорят о Сэме Альтмане.", "PER", ("Сэм Альтман",)),
+    ("Инвесторы поверили Сэму Альтману.", "PER", ("Сэм Альтман",)),
+    ("Выставка прошла в Шэньчжэне.", "LOC", ("Шэньчжэнь",)),
+    ("Завод построят в Тайбэе.", "LOC", ("Тайбэй",)),
+    ("Компания Илона Маска купила стартап.", "PER", ("Илон Маск",)),
+    ("Письмо передали Марии Ивановой.", "PER", ("Мария Иванова",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", FOREIGN_NAMES)
+def test_foreign_names(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Статья о Гранде", "Гранде", frozenset({"loct", "accs"})),
+        ("Фильм с Джоли", "Джоли", frozenset({"ablt", "gent", "accs"})),
+        ("Певица Гранде", "Гранде", NO_PREPOSITION),
+        ("Гранде выпустила", "Гранде", NO_PREPOSITION),
+        ("Хит. Гранде выпустила", "Гранде", NO_PREPOSITION),
+        ("Москве, Гранде", "Гранде", None),  # after a comma: a list, any case
+        ("о Москве и Гранде", "Гранде", None),  # a conjunction
+        ("о певице Гранде", "Гранде", None),  # an apposition to a locative
+    ],
+)
+def test_cases_before(text, name, expected):
+    assert cases_before(text, text.index(name)) == expected

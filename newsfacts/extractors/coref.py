@@ -28,6 +28,7 @@ class Mention:
     text: str
     head: tuple[int, int] | None = None
     quoted: bool = False
+    cases: frozenset[str] | None = None  # the cases the words before it allow (names.cases_before)
 
 
 def resolve(mentions: Iterable[Mention]) -> list[Entity]:
@@ -55,7 +56,7 @@ def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         words = _words(m.text)
         if m.type != PER and m.head is None and len(words) == 1 and fold(words[0]) in surnames:
-            m = Mention(PER, m.start, m.stop, m.text)
+            m = Mention(PER, m.start, m.stop, m.text, cases=m.cases)
         out.append(m)
     return out
 
@@ -66,8 +67,8 @@ def _normal(m: Mention) -> str:
         bare = strip_legal_form(m.text)
         if m.quoted and _plural_name(bare):
             return canonical_org(bare) or bare  # «Новости», «Вести»: a plural name, as written
-        return canonical_org(bare) or _known(normalize(ORG, bare))
-    return normalize(m.type, m.text)
+        return canonical_org(bare) or _known(normalize(ORG, bare, m.cases))
+    return normalize(m.type, m.text, m.cases)
 
 
 def _plural_name(name: str) -> bool:

@@ -35,7 +35,7 @@ from .lexicon import (
     is_technology,
     may_be_known,
 )
-from .names import CYRILLIC, WORD, normalize, strip_quotes
+from .names import CYRILLIC, WORD, cases_before, normalize, strip_quotes
 from .titles import is_title, quoted_titles, title_keys
 
 __all__ = [
@@ -431,7 +431,7 @@ def _span_mentions(
     if start == sent.start and is_common_phrase(span) and not _name_at_start(text, span, stop, type_, capitals):
         return []
     quoted = text[start - 1 : start] in "«\"„“" and text[stop : stop + 1] in "»\"“”" and start > 0
-    out = [Mention(type_, start, stop, span, quoted=quoted)]
+    out = [Mention(type_, start, stop, span, quoted=quoted, cases=cases_before(text, start))]
     if alias and type_ in (PER, ORG):
         a, b = alias
         word = text[a:b]

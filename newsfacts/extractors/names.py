@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..const import LOC, ORG, PER
+from ..data import load_rows
 from ..morph import known, parse
 from .lexicon import PLACES, first_name_gender, fold
 
@@ -62,6 +63,10 @@ def _word_parses(word: str, type_: str, head: bool):
     if type_ == PER:
         # names are singular nouns; plural or adjective guesses mangle foreign names
         parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+        if _FOREIGN_I.search(word):
+            # "Лиззи", "Джоли", "Сигурни": a foreign name in -и does not decline; pymorphy's
+            # guesses "лиззь", "джоля" are no names ("Лафии" -> Лафия is another ending)
+            parses = [p for p in parses if known(p.word) or not p.normal_form.endswith(("ь", "я"))]
     else:
         # an unknown word may be an indeclinable name (Минцифры): leave it as written,
         # unless it plainly is a masculine consonant stem plus an ending (Минпромторга)
@@ -75,6 +80,7 @@ def _word_parses(word: str, type_: str, head: bool):
     return tagged or parses
 
 
+_FOREIGN_I = re.compile(r"[^аеёиоуыэюяйь]и$", re.I)
 GUESS_ENDINGS = ("а", "у", "ом", "е")
 # Adjectives pymorphy guesses for names it does not know ("Ок-Риджской" -> ок-риджский).
 ADJECTIVE_LEMMAS = ("ский", "цкий", "ный", "ной", "ний")
@@ -108,10 +114,15 @@ MAX_COMBOS = 4096
 
 
 def _best_reading(
-    words: list[str], type_: str, case: str | None = None, gender: str | None = None
+    words: list[str],
+    type_: str,
+    case: str | None = None,
+    gender: str | None = None,
+    allowed: frozenset[str] | None = None,
 ) -> Reading | None:
     """The case/number/gender reading that every word of the group can share (optionally
-    in a given case and gender, when the first name has told them)."""
+    in a given case and gender, when the first name has told them, and in the cases the
+    word before the name allows)."""
     options = []
     combos = 1
     for i, word in enumerate(words):
@@ -133,7 +144,7 @@ def _best_reading(
             continue
         cases = {CASE_ALIAS.get(p.tag.case, p.tag.case) for p in real}
         numbers = {p.tag.number for p in real} - {None}
-        if len(cases) != 1 or len(numbers) > 1 or (case and cases != {case}):
+        if len(cases) != 1 or len(numbers) > 1 or (case and cases != {case}) or (allowed and not cases <= allowed):
             continue
         number = next(iter(numbers), "sing")
         # people are masculine or feminine; a body may be neuter ("Национальное управление")
@@ -221,9 +232,11 @@ VOWELS = set("аеёиоуыэюяй")
 # Case endings of unknown names of the -а/-я declension (Сатьи, Наделлу), restored to
 # the nominative only after a consonant: indeclinable names end in vowels (Пичаи).
 A_ENDINGS = {
-    "gent": (("ьи", "ья"), ("ы", "а")),
-    "accs": (("ью", "ья"), ("у", "а")),
-    "ablt": (("ьей", "ья"), ("ой", "а")),
+    "gent": (("ии", "ия"), ("ьи", "ья"), ("ы", "а")),
+    "datv": (("ии", "ия"),),
+    "loct": (("ии", "ия"),),
+    "accs": (("ию", "ия"), ("ью", "ья"), ("у", "а")),
+    "ablt": (("ией", "ия"), ("ьей", "ья"), ("ой", "а")),
 }
 
 
@@ -288,8 +301,9 @@ def _balanced(text: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def normalize(type_: str, text: str) -> str:
-    """The nominative form of one mention, as a string."""
+def normalize(type_: str, text: str, cases: frozenset[str] | None = None) -> str:
+    """The nominative form of one mention, as a string; `cases` are those the words before it
+    allow (`cases_before`), None when they tell nothing."""
     text = " ".join(strip_quotes(text).split())
     words = [m for m in WORD.finditer(text)]
     if not words:
@@ -319,7 +333,7 @@ def normalize(type_: str, text: str) -> str:
     case, gender = (first[2], first[1]) if first else (None, None)
     if indeclinable:
         first = None
-    reading = _best_reading([words[i].group() for i in group], type_, case, gender)
+    reading = _best_reading([words[i].group() for i in group], type_, case, gender, cases)
     if reading is None or reading.case == "nomn":
         return _put_first(text, words, first)
     out, last = [], 0
@@ -342,6 +356,40 @@ def normalize(type_: str, text: str) -> str:
         last = m.end()
     out.append(text[last:])
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in load_rows("prepositions.tsv")}
+
+
+# no locative without a preposition: "Ариана Гранде выпустила", "Певица Бейонсе"
+NO_PREPOSITION = frozenset({"nomn", "gent", "datv", "accs", "ablt"})
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+[«\"„“]?$")
+_SENTENCE_START = re.compile(r"[.!?\n][\s«\"„“]*$")
+CONJUNCTIONS = frozenset({"и", "или", "а", "но", "либо", "да", "ни"})
+
+
+def cases_before(text: str, start: int) -> frozenset[str] | None:
+    """The cases a name at `start` may stand in, by the word right before it: a preposition's
+    cases, no locative after another word or at a sentence start; None when it tells nothing
+    (after a comma, a conjunction, a word that is itself a locative: "о певице Гранде")."""
+    a = max(0, start - 30)
+    before = text[a:start]
+    m = _WORD_BEFORE.search(before)
+    if m is None or (m.start() == 0 and a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-")):
+        if not before.strip(" \u00a0«\"„“") and a == 0 or _SENTENCE_START.search(before):
+            return NO_PREPOSITION
+        return None
+    word = m.group(1).lower()
+    preps = _prepositions()
+    if word in preps:
+        return preps[word]
+    if word in CONJUNCTIONS or not word.isalpha():
+        return None
+    if any(p.tag.case in ("loct", "loc2") for p in parse(word)):
+        return None
+    return NO_PREPOSITION
 
 
 # Case endings of first names: ending -> (nominative endings to try, case).
