@@ -27,6 +27,7 @@ ONLY_IT_DECIDES = {
     "is_negated": "Ни одной копейки платить не нужно.",
     "is_indefinite_one": "Одна компания отказалась.",
     "is_unitless": "Ответ 42.",
+    "is_adjective_count": "Вручили призы, из них две новые.",
 }
 
 

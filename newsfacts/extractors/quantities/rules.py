@@ -168,6 +168,20 @@ def _designation(word: str) -> bool:
     return "-" in word or any(ch.isdigit() for ch in word) or (word.isupper() and len(word) <= 4)
 
 
+def is_adjective_count(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
+    """A count of an adjective with its noun left out: "пять наград, среди них две новые"
+    counts nothing a reader can name (the noun "новое" is pymorphy's second reading; a
+    counted person, "двое учёных", is a masculine noun and stays)."""
+    if c.kind != COUNT or c.unit_tok < 0 or c.unit_tok != c.j - 1:
+        return False
+    found = parses(ctx.toks[c.unit_tok].text)
+    if not found or found[0].tag.POS != "ADJF":
+        return False
+    nouns = [p.normal_form for p in found if p.tag.POS == "NOUN"]
+    # no noun reading at all: a compound adjective that carries its unit ("12-канальный")
+    return bool(nouns) and all(n.endswith(("ое", "ее")) for n in nouns)
+
+
 def is_unitless(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
     """A bare number says nothing a user can act on ("Mi Band 5", list numbers)."""
     return c.unit is None
@@ -191,4 +205,5 @@ RULES: list[Rule] = [
     is_address,
     is_negated,
     is_indefinite_one,
+    is_adjective_count,
 ]
