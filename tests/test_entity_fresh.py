@@ -6,6 +6,7 @@ only its rule decides (deleting the rule turns them red) and negative rows.
 
 import pytest
 
+from newsfacts.extractors.entities import _drop_full_stop
 from newsfacts.extractors.names import NO_PREPOSITION, cases_before
 from newsfacts.extractors.titles import is_title
 
@@ -113,3 +114,42 @@ def test_foreign_names(extractor, text, type_, expected):
 )
 def test_cases_before(text, name, expected):
     assert cases_before(text, text.index(name)) == expected
+
+
+# 3. Words that are no name: professions of culture news at a sentence start (roles.txt), the
+# Internet written with a capital (generic_words.txt); the sentence's full stop is no part of a name.
+NOT_NAMES = [
+    ("Телеведущая рассказала о своём детстве.", "PER", ()),
+    ("Кинозвезда призналась, что боится высоты.", "PER", ()),
+    ("Юмористка пошутила над коллегами.", "PER", ()),
+    ("Продюсер Анна Смит рассказала о бюджете.", "PER", ("Анна Смит",)),
+    ("В Сети появилось новое видео.", "ORG", ()),
+    ("Ролик быстро разошёлся по Сети.", "ORG", ()),
+    ("Интернет обсуждает новый клип.", "ORG", ()),
+    ("Телеканал «Звезда» показал фильм.", "ORG", ("Звезда",)),
+    ("Сеть магазинов «Ромашка» открыла офис.", "ORG", ("Ромашка",)),
+    ("Об этом пишет издание TechDaily.", "ORG", ("TechDaily",)),
+    ("Фото: Unsplash.", "ORG", ("Unsplash",)),
+    ("Сделку закрыла X5 Retail Group N.V.", "ORG", ("X5 Group",)),
+    ("Иск подала Microsoft Corp.", "ORG", ("Microsoft",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", NOT_NAMES)
+def test_not_names(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Об этом пишет TechDaily.", "TechDaily"),
+        ("Сделку закрыла Retail Group N.V.", "Retail Group N.V."),
+        ("Права купила Warner Bros.", "Warner Bros."),
+        ("Иск подала Microsoft Corp.", "Microsoft Corp."),
+        ("Выступил Дж.", "Дж."),
+    ],
+)
+def test_drop_full_stop(text, expected):
+    start = text.index(expected.split()[0])
+    assert text[start : _drop_full_stop(text, start, len(text))] == expected

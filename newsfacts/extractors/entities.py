@@ -134,7 +134,11 @@ def extend_latin(text: str, start: int, stop: int) -> int:
 
 def source_mentions(text: str) -> list[Mention]:
     """Organisations named on a closing "Источник: …" line."""
-    return [Mention(ORG, m.start(1), m.end(1), m.group(1)) for m in SOURCE_LINE.finditer(text)]
+    out = []
+    for m in SOURCE_LINE.finditer(text):
+        stop = _drop_full_stop(text, m.start(1), m.end(1))  # "Фото: Pexels."
+        out.append(Mention(ORG, m.start(1), stop, text[m.start(1) : stop]))
+    return out
 
 
 NOT_ENTITIES = {(row[0], fold(row[1])) for row in load_rows("not_entities.tsv")}
@@ -416,6 +420,7 @@ def _span_mentions(
     if type_ == ORG:
         stop = _vendor_prefix(text, start, stop)
     start, stop = trim(text, start, stop)
+    stop = _drop_full_stop(text, start, stop)
     span = text[start:stop]
     if start >= stop or not any(ch.isalpha() for ch in span):
         return []
@@ -439,6 +444,23 @@ def _span_mentions(
         if any(ch.isalpha() for ch in word) and not is_not_entity(type_, word) and _alias_fits(type_, span, word):
             out.append(Mention(type_, a, b, word, head=(start, stop)))
     return out
+
+
+def _drop_full_stop(text: str, start: int, stop: int) -> int:
+    """"пишет Обозреватель.", "издание MedikForum.": the sentence's full stop is no part of the
+    name; an abbreviation or legal form keeps its dot ("N.V.", "Corp.", "Дж.")."""
+    if stop - start < 3 or text[stop - 1] != "." or text[stop - 2 : stop - 1] == ".":
+        return stop
+    words = WORD.findall(text, start, stop)
+    last = words[-1] if words else ""
+    if len(last) <= 2 or "." in text[start : stop - 1].rsplit(" ", 1)[-1] or is_legal_form(last):
+        return stop
+    return stop if fold(last) in _abbreviations() else stop - 1
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("name_abbreviations.txt"))
 
 
 def _not_a_name(type_: str, span: str) -> bool:
