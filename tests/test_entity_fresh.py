@@ -153,3 +153,28 @@ def test_not_names(extractor, text, type_, expected):
 def test_drop_full_stop(text, expected):
     start = text.index(expected.split()[0])
     assert text[start : _drop_full_stop(text, start, len(text))] == expected
+
+
+# 4. A lone word in -а is no man's name by default: the text's -ы form tells the -а declension,
+# "это" a nominative, a place noun before one word a place; a capitalised noun opening a
+# sentence is a surname only before a verb a person does (person_verbs.txt).
+A_WORDS = [
+    ("Ящер жил на суперконтиненте Гондвана. Распад Гондваны начался позже.", "PER", ("Гондвана",)),
+    ("Ящер жил в Гондване. Позже Гондвана раскололась, и от Гондваны отделилась Индия.", "LOC", ("Гондвана", "Индия")),
+    ("Самый крупный объект пояса — это Церера.", "LOC", ("Церера",)),
+    ("Тогда здесь был суперконтинент Пангея.", "LOC", ("Пангея",)),
+    ("Тогда здесь был суперконтинент Гондвана.", "PER", ()),
+    ("Лебедь заявил, что проект готов.", "PER", ("Лебедь",)),
+    ("Соловей пояснил детали сделки.", "PER", ("Соловей",)),
+    ("Моллюск обитал в тёплом море.", "PER", ()),
+    # negatives: a masculine name written so or with -ом, a person after a region
+    ("Офис Байдена закрыли. Байденом довольны. Байдену звонили.", "PER", ("Байден",)),
+    ("Заявление сделал глава области Владимир Петров.", "PER", ("Владимир Петров",)),
+    ("Сериал «Мечты» вышел. Учёные изучили карты Москвы.", "LOC", ("Москва",)),
+    ("Находку сделали в районе Петропавловска.", "LOC", ("Петропавловск",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", A_WORDS)
+def test_a_words(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected

@@ -7,13 +7,14 @@ names resolves as fast per name as a paragraph.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..const import LOC, ORG, PER
 from ..doc import Entity
-from ..morph import parse
+from ..morph import known, parse
 from .lexicon import canonical_org, fold, strip_legal_form
 from .names import WORD, is_inflectable, normalize, strip_quotes, surname_keys
 
@@ -31,10 +32,13 @@ class Mention:
     cases: frozenset[str] | None = None  # the cases the words before it allow (names.cases_before)
 
 
-def resolve(mentions: Iterable[Mention]) -> list[Entity]:
-    """Entities with one canonical nominative `normal` per real-world thing."""
+def resolve(mentions: Iterable[Mention], text: str = "") -> list[Entity]:
+    """Entities with one canonical nominative `normal` per real-world thing (`text`, the
+    document, tells a name's declension by the forms it writes)."""
     mentions = _surnames_as_people(list(mentions))
     normals = [_normal(m) for m in mentions]
+    if text:
+        normals = _feminine_a(mentions, normals, text)
     canon: dict[int, str] = {}
     for type_ in (PER, ORG, LOC):
         idx = [i for i, m in enumerate(mentions) if m.type == type_ and m.head is None]
@@ -59,6 +63,38 @@ def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
             m = Mention(PER, m.start, m.stop, m.text, cases=m.cases)
         out.append(m)
     return out
+
+
+_A_FORMS = ("ою", "ой", "е", "у", "а")  # the -а declension's singular endings, but -ы
+
+
+def _feminine_a(mentions: list[Mention], normals: list[str], text: str) -> list[str]:
+    """An unknown one-word name that the text also writes with -ы ("Гондваны") is of the -а
+    declension: "Гондвана", "Гондване" are forms of Гондвана, not of a masculine "Гондван",
+    unless the text writes that one too (or its "-ом")."""
+    out = normals
+    written: set[str] | None = None  # the capitalised words of the text, read once if needed
+    for i, m in enumerate(mentions):
+        if len(m.text) < 5 or not m.text.isalpha() or not is_inflectable(m.text):
+            continue
+        end = next((e for e in _A_FORMS if m.text.endswith(e)), None)
+        if end is None or m.text[-len(end) - 1] in _VOWELS or known(m.text.lower()):
+            continue
+        stem = m.text[: -len(end)]
+        if fold(normals[i]) == fold(stem + "а"):
+            continue
+        if written is None:
+            written = set(_CAPITALISED.findall(text))
+        if stem + "ы" not in written or stem in written or stem + "ом" in written:
+            continue  # no -ы form, or a masculine one: "Байден", "Байденом"
+        if out is normals:
+            out = list(normals)
+        out[i] = stem + "а"
+    return out
+
+
+_VOWELS = frozenset("аеёиоуыэюяйь")
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
 
 
 def _normal(m: Mention) -> str:

@@ -274,9 +274,13 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
     # the noun before a name: 'регион «Сибирь»', 'космодром Восточный' (unquoted: only a
     # name in the nominative, as an apposition is; "университет Виргинии" is a genitive)
     before = re.search(r"(\w+)[ \u00a0]+([«\"„“]?)$", text[max(0, start - 40) : start])
-    if before and type_ != PER and before.group(1).islower() and before.group(1)[:3] in _HEAD_STARTS:
+    if before and before.group(1).islower() and before.group(1)[:3] in _HEAD_STARTS:
         head = TYPE_HEADS.get(_lemma(before.group(1)))
         quoted = bool(before.group(2))
+        # one word that is no first name, after a place noun: "суперконтинент Гондвана" is a
+        # place; "области Владимир Петров" stays a person, and no person becomes a body
+        if type_ == PER and (head != LOC or " " in span or first_name_gender(span)):
+            head = None
         if head and (quoted or (head == LOC and CYRILLIC.search(span) and _same_case(before.group(1), span))):
             return head
     # the mention's own head noun: "Звездный городок" is a place, "Ок-Риджская лаборатория" a body
@@ -512,7 +516,19 @@ def _name_at_start(text: str, span: str, stop: int, type_: str, capitals: set[st
     if nxt is None or text[stop : nxt.start()].strip():
         return False
     top = parse(nxt.group().lower())[:1]
-    return bool(top) and top[0].tag.POS == "VERB" and "past" in top[0].tag and "sing" in top[0].tag
+    # a verb a person does in the news ("Лебедь заявил"); "Моллюск обитал" is the noun
+    return (
+        bool(top)
+        and top[0].tag.POS == "VERB"
+        and "past" in top[0].tag
+        and "sing" in top[0].tag
+        and top[0].normal_form.replace("ё", "е") in _speech_verbs()
+    )
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in load_lines("person_verbs.txt"))
 
 
 def _attested(span: str, capitals: set[str]) -> bool:
@@ -581,4 +597,4 @@ def assemble(
             mentions.append(m)
     # two NER spans grown into one name ("Xiaomi" + ".EU") are one mention
     mentions = list({(m.start, m.stop, m.type): m for m in sorted(mentions, key=lambda m: (m.start, m.stop))}.values())
-    return resolve(mentions) + [e for e in hardware if e.type != ORG]
+    return resolve(mentions, text) + [e for e in hardware if e.type != ORG]
