@@ -176,11 +176,26 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
             by_last[k].append(found)
         person["last"] |= last
         person["members"].append(i)
+    people = _merge_spellings(people, mentions, normals, by_last)
     out: dict[int, str] = {}
     for person in people:
         forms = Counter(normals[i] for i in person["members"])
-        # a form written so in the text beats a generated one (Илон Маск, not Илона Маска)
-        best = sorted(forms, key=lambda f: (-(f.lower().replace("ё", "е") in surfaces), -len(_words(f)), -forms[f], f))
+        lasts = {_words(mentions[i].text)[-1] for i in person["members"]}
+        first_at = {}
+        for i in sorted(person["members"]):
+            first_at.setdefault(normals[i], i)
+        # a form written so in the text beats a generated one (Илон Маск, not Илона Маска);
+        # then the form that the most spellings can be a case of; then the text's first spelling
+        best = sorted(
+            forms,
+            key=lambda f: (
+                -(f.lower().replace("ё", "е") in surfaces),
+                -_explains(f, lasts),
+                -len(_words(f)),
+                -forms[f],
+                first_at[f],
+            ),
+        )
         person["normal"] = best[0]
         for i in person["members"]:
             out[i] = best[0]
@@ -208,6 +223,99 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
         for i in members:
             out[i] = best
     return out
+
+
+def _explains(form: str, lasts: set[str]) -> int:
+    """How many written surnames the form's surname can be the nominative of: "Самер Хуэйфан"
+    explains "Хуэйфана" and "Хуэйфане", "Самера Хуэйфаня" only the second."""
+    last = _words(form)[-1].lower().replace("ё", "е")
+    return sum(last in surname_keys(w) for w in lasts)
+
+
+def _merge_spellings(people: list[dict], mentions: list[Mention], normals: list[str], by_last: dict) -> list[dict]:
+    """One person written two ways in one text ("Брэд Рингайзен", "Брэд Рингейзен"; "Дуэйн" and
+    "Дуйэн Джонсон"): the same first name and a surname one letter apart (two in a long one),
+    or the same surname and two foreign spellings of one first name."""
+    if len(people) < 2:
+        return people
+    parent = list(range(len(people)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    names = []
+    for person in people:
+        i = person["members"][0]
+        words = _words(normals[i])
+        names.append((_spelling(words[0]), _spelling(words[-1]), words[0]))
+    by_first: dict[str, list[int]] = defaultdict(list)
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for k, (first, last, _) in enumerate(names):
+        by_first[first].append(k)
+        by_surname[last].append(k)
+    for ks in by_first.values():  # same first name: surnames one letter apart
+        for a, b in ((a, b) for n, a in enumerate(ks) for b in ks[n + 1 :]):
+            if _near(names[a][1], names[b][1]):
+                parent[root(b)] = root(a)
+    for ks in by_surname.values():  # same surname: a foreign first name spelled two ways
+        for a, b in ((a, b) for n, a in enumerate(ks) for b in ks[n + 1 :]):
+            if _near(names[a][0], names[b][0]) and not (_known_name(names[a][2]) or _known_name(names[b][2])):
+                parent[root(b)] = root(a)
+    merged: dict[int, dict] = {}
+    for k, person in enumerate(people):
+        r = root(k)
+        if r not in merged:
+            merged[r] = person
+        elif merged[r] is not person:
+            merged[r]["first"] |= person["first"]
+            merged[r]["last"] |= person["last"]
+            merged[r]["members"] += person["members"]
+    if len(merged) == len(people):
+        return people
+    out = list(merged.values())
+    by_last.clear()  # surnames point at the merged people
+    for n, person in enumerate(out):
+        for key in person["last"]:
+            by_last[key].append(n)
+    return out
+
+
+_SPELLING = str.maketrans({"ё": "е", "э": "е", "й": "и", "ґ": "г", "і": "и", "ї": "и", "є": "е", "-": ""})
+
+
+def _spelling(word: str) -> str:
+    """A word folded over the letters transliterations differ in (э/е, й/и, ґ/г)."""
+    return word.lower().translate(_SPELLING)
+
+
+def _near(a: str, b: str) -> bool:
+    """One edit apart (a swap of two letters counts one), two in words of 8 letters or more."""
+    if a == b:
+        return False  # the same spelling is already one person, or two people
+    n = min(len(a), len(b))
+    if n < 5 or abs(len(a) - len(b)) > 2:
+        return False
+    return _distance(a, b) <= (2 if n >= 8 else 1)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance with adjacent swaps (optimal string alignment)."""
+    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def _known_name(word: str) -> bool:
+    """A first name the dictionary knows (Мария, Марина): two of them are two people."""
+    return any(known(p.word) and "Name" in p.tag for p in parse(word.lower()))
 
 
 def _lemma_key(text: str) -> tuple[str, ...]:

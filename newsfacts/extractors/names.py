@@ -63,6 +63,10 @@ def _word_parses(word: str, type_: str, head: bool):
     if type_ == PER:
         # names are singular nouns; plural or adjective guesses mangle foreign names
         parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+        if head:
+            # a surname is a person's: pymorphy's guesses of a feminine thing ("суэйфана") or
+            # of a woman's -я name after a consonant ("суэйфаня") are no reading of one
+            parses = [p for p in parses if known(p.word) or not _thing_or_soft_ya(p)]
         if _FOREIGN_I.search(word):
             # "Лиззи", "Джоли", "Сигурни": a foreign name in -и does not decline; pymorphy's
             # guesses "лиззь", "джоля" are no names ("Лафии" -> Лафия is another ending)
@@ -81,6 +85,11 @@ def _word_parses(word: str, type_: str, head: bool):
 
 
 _FOREIGN_I = re.compile(r"[^аеёиоуыэюяйь]и$", re.I)
+_SOFT_YA = re.compile(r"[^аеёиоуыэюяйь]я$")
+
+
+def _thing_or_soft_ya(p) -> bool:
+    return {"inan", "femn"} <= p.tag.grammemes or bool(_SOFT_YA.search(p.normal_form))
 GUESS_ENDINGS = ("а", "у", "ом", "е")
 # Adjectives pymorphy guesses for names it does not know ("Ок-Риджской" -> ок-риджский).
 ADJECTIVE_LEMMAS = ("ский", "цкий", "ный", "ной", "ний")
@@ -126,7 +135,8 @@ def _best_reading(
     options = []
     combos = 1
     for i, word in enumerate(words):
-        opts = _dedupe(_word_parses(word, type_, head=(i == len(words) - 1)))
+        # for a person, "head" is the surname of a full name (a lone word may be a first name)
+        opts = _dedupe(_word_parses(word, type_, head=(i == len(words) - 1) and (type_ != PER or i > 0)))
         if type_ == PER:
             opts.append(FROZEN)
         if not opts:
@@ -316,8 +326,9 @@ def normalize(type_: str, text: str, cases: frozenset[str] | None = None) -> str
     indeclinable = False
     if type_ == PER and len(words) > 1:
         first = _first_name(words[0].group(), words[-1].group())
-        if first is None and _foreign_indeclinable(words[0].group(), words[-1].group()):
-            return text  # "Мизухо Койке": neither word declines
+        locative = bool(cases) and "loct" in cases and all(w.group().endswith("е") for w in words)
+        if first is None and not locative and _foreign_indeclinable(words[0].group(), words[-1].group()):
+            return text  # "Мизухо Койке": neither word declines; "о Тареке Суэйдане" does
         if first is None and _woman_as_written(words[0].group(), words[-1].group()):
             return text  # "Дана Борисова", not the genitive of "Дан Борисов"
         if first and first[2] is None:
@@ -331,6 +342,8 @@ def normalize(type_: str, text: str, cases: frozenset[str] | None = None) -> str
     if not group:
         return _put_first(text, words, first)
     case, gender = (first[2], first[1]) if first else (None, None)
+    if case and cases and CASE_ALIAS.get(case, case) not in cases:
+        case = None  # "о Марии Ивановой": the ending -и is a locative here, not a genitive
     if indeclinable:
         first = None
     reading = _best_reading([words[i].group() for i in group], type_, case, gender, cases)
