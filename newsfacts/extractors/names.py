@@ -64,13 +64,15 @@ def _word_parses(word: str, type_: str, head: bool):
         # names are singular nouns; plural or adjective guesses mangle foreign names
         parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
         if head:
-            # a surname is a person's: pymorphy's guesses of a feminine thing ("суэйфана") or
-            # of a woman's -я name after a consonant ("суэйфаня") are no reading of one
-            parses = [p for p in parses if known(p.word) or not _thing_or_soft_ya(p)]
+            # pymorphy's guess of a woman's -я name after a consonant ("хуэйфаня") is no
+            # surname's reading
+            parses = [p for p in parses if known(p.word) or not _soft_ya(p)]
         if _FOREIGN_I.search(word):
             # "Лиззи", "Джоли", "Сигурни": a foreign name in -и does not decline; pymorphy's
             # guesses "лиззь", "джоля" are no names ("Лафии" -> Лафия is another ending)
             parses = [p for p in parses if known(p.word) or not p.normal_form.endswith(("ь", "я"))]
+        # nor is a feminine noun in -ь ("Беллью" -> "белль"): a woman's surname in -ь stays
+        parses = [p for p in parses if known(p.word) or not (p.tag.gender == "femn" and p.normal_form.endswith("ь"))]
     else:
         # an unknown word may be an indeclinable name (Минцифры): leave it as written,
         # unless it plainly is a masculine consonant stem plus an ending (Минпромторга)
@@ -88,8 +90,9 @@ _FOREIGN_I = re.compile(r"[^аеёиоуыэюяйь]и$", re.I)
 _SOFT_YA = re.compile(r"[^аеёиоуыэюяйь]я$")
 
 
-def _thing_or_soft_ya(p) -> bool:
-    return {"inan", "femn"} <= p.tag.grammemes or bool(_SOFT_YA.search(p.normal_form))
+def _soft_ya(p) -> bool:
+    # a feminine thing ("кьеза") stays: a man's surname in -а declines so (Кьезу, Кьезой)
+    return bool(_SOFT_YA.search(p.normal_form))
 GUESS_ENDINGS = ("а", "у", "ом", "е")
 # Adjectives pymorphy guesses for names it does not know ("Ок-Риджской" -> ок-риджский).
 ADJECTIVE_LEMMAS = ("ский", "цкий", "ный", "ной", "ний")
@@ -342,11 +345,17 @@ def normalize(type_: str, text: str, cases: frozenset[str] | None = None) -> str
     if not group:
         return _put_first(text, words, first)
     case, gender = (first[2], first[1]) if first else (None, None)
-    if case and cases and CASE_ALIAS.get(case, case) not in cases:
-        case = None  # "о Марии Ивановой": the ending -и is a locative here, not a genitive
     if indeclinable:
         first = None
-    reading = _best_reading([words[i].group() for i in group], type_, case, gender, cases)
+    group_words = [words[i].group() for i in group]
+    if case and cases and CASE_ALIAS.get(case, case) not in cases:
+        # "о Марии Ивановой": the ending -и is a locative here, not the genitive the first
+        # name's ending suggests; if no reading fits the context, the first name decides
+        reading = _best_reading(group_words, type_, None, gender, cases) or _best_reading(
+            group_words, type_, case, gender
+        )
+    else:
+        reading = _best_reading(group_words, type_, case, gender, cases)
     if reading is None or reading.case == "nomn":
         return _put_first(text, words, first)
     out, last = [], 0
