@@ -190,6 +190,7 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
             forms,
             key=lambda f: (
                 -(f.lower().replace("ё", "е") in surfaces),
+                sum(w.isupper() and len(w) > 1 for w in _words(f)),  # not a headline's "ШЕВЧЕНКО"
                 -_explains(f, lasts),
                 -len(_words(f)),
                 -forms[f],

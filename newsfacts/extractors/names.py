@@ -454,6 +454,8 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
                 oblique.append((cand, g, case))
     if not oblique and not as_written and _unknown_masculine_genitive(word, surname):
         return (word[:-1], "masc", "gent")  # "Тэда Бакленда": a man's name in the genitive
+    if not oblique and not as_written and _MASC_EL_GENITIVE.search(word) and not _known_name_word(word):
+        return (word[:-1] + "ь", "masc", "gent")  # "Лионеля", "Даниэля": the -эль names of men
     if not oblique:
         if not as_written:
             return None
@@ -465,6 +467,15 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
     if as_written and not _surname_in_case(surname, case, gender):
         return (word, "masc" if as_written == "m" else "femn", None)
     return (cand, gender, case)
+
+
+# Men's first names in -эль/-ель (Лионель, Даниэль, Рафаэль) in the genitive or accusative;
+# a woman's name seldom ends in -эля.
+_MASC_EL_GENITIVE = re.compile(r"[эе]ля$", re.I)
+
+
+def _known_name_word(word: str) -> bool:
+    return any(known(p.word) and "Name" in p.tag for p in parse(word.lower()))
 
 
 def _unknown_masculine_genitive(first: str, surname: str) -> bool:
