@@ -226,7 +226,11 @@ def _strip_lead(text: str, start: int, stop: int, type_: str, sent_start: int = 
             start = rest.start()
             continue
         if type_ == PER:
-            drop = low in ROLES or (word.islower() and low not in NAME_PARTICLES)
+            drop = (
+                low in ROLES
+                or (word.islower() and low not in NAME_PARTICLES)
+                or _place_before_name(word, text, rest.start(), stop)
+            )
         elif type_ == ORG:
             drop = (word.islower() and CYRILLIC.search(word) is not None and word not in INSTITUTION_HEADS) or (
                 is_technology(word)
@@ -238,6 +242,20 @@ def _strip_lead(text: str, start: int, stop: int, type_: str, sent_start: int = 
         if not drop:
             return start
         start = rest.start()
+
+
+def _place_before_name(word: str, text: str, rest: int, stop: int) -> bool:
+    """'Ливерпуля Мохамеда Салаха': a place (or a club named by it) glued before a full name;
+    two words of the name must remain."""
+    if not word[:1].isupper() or not CYRILLIC.search(word) or len(WORD.findall(text, rest, stop)) < 2:
+        return False
+    parses = parse(word.lower())
+    return (
+        bool(parses)
+        and all(known(p.word) for p in parses)
+        and any("Geox" in p.tag for p in parses)
+        and not any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr"))
+    )
 
 
 def _common_compound(word: str) -> bool:

@@ -62,7 +62,7 @@ def _word_parses(word: str, type_: str, head: bool):
     ]
     if type_ == PER:
         # names are singular nouns; plural or adjective guesses mangle foreign names
-        parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+        parses = [p for p in parses if p.tag.number != "plur" and (p.tag.POS == "NOUN" or _adjectival_surname(p))]
         if head:
             # pymorphy's guess of a woman's -я name after a consonant ("хуэйфаня") is no
             # surname's reading
@@ -84,6 +84,11 @@ def _word_parses(word: str, type_: str, head: bool):
             parses = pos
     tagged = [p for p in parses if any(t in p.tag for t in TYPE_TAGS[type_])]
     return tagged or parses
+
+
+def _adjectival_surname(p) -> bool:
+    """"Коломойском" -> коломойский: a surname of the -ский/-цкий kind declines as an adjective."""
+    return p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий", "ской", "цкой"))
 
 
 _FOREIGN_I = re.compile(r"[^аеёиоуыэюяйь]и$", re.I)
@@ -424,7 +429,7 @@ FIRST_ENDINGS = (
     ("я", ("й", "ь"), "gent"),
     ("у", ("", "а"), "datv"),
     ("ю", ("й", "ь", "я"), "datv"),
-    ("е", ("", "а", "я"), "loct"),
+    ("е", ("", "а", "я", "ь"), "loct"),
     ("ы", ("а",), "gent"),
     ("и", ("я", "ь"), "gent"),
 )
@@ -454,8 +459,11 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
                 oblique.append((cand, g, case))
     if not oblique and not as_written and _unknown_masculine_genitive(word, surname):
         return (word[:-1], "masc", "gent")  # "Тэда Бакленда": a man's name in the genitive
-    if not oblique and not as_written and _MASC_EL_GENITIVE.search(word) and not _known_name_word(word):
-        return (word[:-1] + "ь", "masc", "gent")  # "Лионеля", "Даниэля": the -эль names of men
+    if not oblique and not as_written and not _known_name_word(word):
+        for end, nom, case in _MASC_SOFT_ENDINGS:
+            if low.endswith(end) and len(low) >= len(end) + 2:
+                # "Лионеля", "Дионтэю": the -эль / -эй names of men in an oblique case
+                return (word[: len(word) - len(end)] + nom, "masc", case)
     if not oblique:
         if not as_written:
             return None
@@ -469,9 +477,20 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
     return (cand, gender, case)
 
 
-# Men's first names in -эль/-ель (Лионель, Даниэль, Рафаэль) in the genitive or accusative;
-# a woman's name seldom ends in -эля.
-_MASC_EL_GENITIVE = re.compile(r"[эе]ля$", re.I)
+# Case endings of men's first names in -эль/-ель (Лионель, Даниэль) and -эй/-ей (Дионтэй)
+# that the lexicon does not know: (ending, nominative ending, case); women's names seldom
+# end so ("-эля", "-эю").
+_MASC_SOFT_ENDINGS = (
+    ("эля", "эль", "gent"),
+    ("еля", "ель", "gent"),
+    ("элю", "эль", "datv"),
+    ("елю", "ель", "datv"),
+    ("элем", "эль", "ablt"),
+    ("елем", "ель", "ablt"),
+    ("эя", "эй", "gent"),
+    ("эю", "эй", "datv"),
+    ("эем", "эй", "ablt"),
+)
 
 
 def _known_name_word(word: str) -> bool:
