@@ -234,3 +234,19 @@ def test_one_person(extractor, text, type_, expected):
 )
 def test_near(a, b, expected):
     assert _near(a, b) is expected
+
+
+# 6. Headlines in capitals: the name ends before the verb NER ran it into, and a capitals
+# spelling never becomes the normal while the text writes the name in ordinary case.
+HEADLINES = [
+    ("ЗВЕЗДОЧКА ПРОИГРАЛА ФИНАЛ\n\nКлуб «Звездочка» уступил в финале.", "ORG", ("Звездочка",)),
+    ("ГАЗПРОМ НЕФТЬ ОТКРЫЛА ЗАВОД", "ORG", ("ГАЗПРОМ НЕФТЬ",)),
+    ("МОСКВА, 5 мая. Завод открыли.", "LOC", ("Москва",)),
+    ("NVIDIA выпустила чип. Позже Nvidia сообщила о продажах.", "ORG", ("NVIDIA",)),
+    ("Новости клуба «БЕЛШИНА»\n\nКлуб «Белшина» вышел в финал. «БЕЛШИНА» довольна.", "ORG", ("Белшина",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", HEADLINES)
+def test_headlines(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected

@@ -94,6 +94,7 @@ def _feminine_a(mentions: list[Mention], normals: list[str], text: str) -> list[
 
 
 _VOWELS = frozenset("аеёиоуыэюяйь")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁ]")
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
 
 
@@ -190,7 +191,7 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
             forms,
             key=lambda f: (
                 -(f.lower().replace("ё", "е") in surfaces),
-                sum(w.isupper() and len(w) > 1 for w in _words(f)),  # not a headline's "ШЕВЧЕНКО"
+                _capitals(f),
                 -_explains(f, lasts),
                 -len(_words(f)),
                 -forms[f],
@@ -224,6 +225,12 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
         for i in members:
             out[i] = best
     return out
+
+
+def _capitals(form: str) -> int:
+    """Words written in capitals, as in a headline ("Андрей ШЕВЧЕНКО", "БЕЛШИНА"): such a
+    spelling never becomes the normal while another is written."""
+    return sum(w.isupper() and len(w) > 3 and bool(_CYRILLIC_WORD.match(w)) for w in _words(form))
 
 
 def _explains(form: str, lasts: set[str]) -> int:
@@ -340,7 +347,12 @@ def _resolve_names(mentions: list[Mention], normals: list[str], idx: list[int]) 
     for members in groups.values():
         forms = Counter(normals[i] for i in members)
         # a form written in the text as is beats a generated one; then frequency
-        best = sorted(forms, key=lambda f: (-(f in surfaces), -forms[f], f))[0]
+        for f in [f for f in forms if _capitals(f)]:
+            # "БЕЛШИНА" from a headline, "Белшина" in the text: the text's spelling
+            plain = next((w for w in surfaces if w.lower() == f.lower() and not _capitals(w)), None)
+            if plain:
+                forms[plain] += forms.pop(f)
+        best = sorted(forms, key=lambda f: (-(f in surfaces), _capitals(f), -forms[f], f))[0]
         for i in members:
             out[i] = best
     return out

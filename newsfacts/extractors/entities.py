@@ -442,7 +442,7 @@ def _span_mentions(
     if type_ == ORG:
         stop = _vendor_prefix(text, start, stop)
     start, stop = trim(text, start, stop)
-    stop = _drop_full_stop(text, start, stop)
+    stop = _caps_headline_end(text, start, _drop_full_stop(text, start, stop))
     span = text[start:stop]
     if start >= stop or not any(ch.isalpha() for ch in span):
         return []
@@ -466,6 +466,22 @@ def _span_mentions(
         if any(ch.isalpha() for ch in word) and not is_not_entity(type_, word) and _alias_fits(type_, span, word):
             out.append(Mention(type_, a, b, word, head=(start, stop)))
     return out
+
+
+def _caps_headline_end(text: str, start: int, stop: int) -> int:
+    """'БЕЛШИНА ПРОИГРАЛА', 'ГАЗПРОМ НЕФТЬ ОТКРЫЛА ЗАВОД': in a headline written in capitals,
+    NER runs the name on into the verb; the name ends before it."""
+    words = list(WORD.finditer(text, start, stop))
+    if len(words) < 2 or not all(w.group().isupper() and CYRILLIC.search(w.group()) for w in words):
+        return stop
+    for k, w in enumerate(words[1:], 1):
+        top = parse(w.group().lower())[:1]
+        if top and known(top[0].word) and top[0].tag.POS in _HEADLINE_BREAK:
+            return words[k - 1].end()
+    return stop
+
+
+_HEADLINE_BREAK = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP", "CONJ", "ADVB"})
 
 
 def _drop_full_stop(text: str, start: int, stop: int) -> int:
