@@ -250,3 +250,8 @@ HEADLINES = [
 @pytest.mark.parametrize("text, type_, expected", HEADLINES)
 def test_headlines(extractor, text, type_, expected):
     assert normals(extractor, text, type_) == expected
+
+
+def test_a_legal_form_alone_is_no_organisation(extractor):
+    text = "Патент получила компания Contoso Research Licensing, LLC, сообщает издание."
+    assert normals(extractor, text, "ORG") == ("Contoso Research Licensing",)

@@ -65,3 +65,20 @@ def test_adjective_counts(ex, text, expected):
 
 def test_a_third_has_no_binary_noise(ex):
     assert [q.value for q in ex.find("Треть рынка и две трети выручки.")] == [33.333333, 66.666667]
+
+
+# a "five"-kind number before a noun in the genitive singular names an ordinal ("15-й недели")
+ORDINALS = [
+    ("В течение 16 недели продажи выросли.", []),
+    ("Собор построили в конце 15 века.", []),
+    ("За 16 недель продажи выросли на 5%.", ["16 measure неделя", "5 percent %"]),
+    ("Через 2 недели выйдет обновление.", ["2 measure неделя"]),
+    ("Прошла 21 неделя с запуска.", ["21 measure неделя"]),
+    ("Бак вмещает 5,5 литра.", ["5.5 measure л"]),
+    ("GPU выдаёт 12 терафлопс.", ["12 measure TFLOPS"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORDINALS)
+def test_ordinals_by_agreement(ex, text, expected):
+    assert run(ex, text) == expected

@@ -452,6 +452,8 @@ def _span_mentions(
     type_ = _retype(text, start, stop, type_)
     if is_not_entity(type_, span) or _not_a_name(type_, span):
         return []
+    if type_ == ORG and is_legal_form(span.rstrip(".")):
+        return []  # "Microsoft Technology Licensing, LLC": the legal form alone names nobody
     # an all-lower-case Cyrillic span is a common noun phrase ("ии-чипы"), never a name
     if type_ != LOC and CYRILLIC.search(span) and span == span.lower():
         return []
