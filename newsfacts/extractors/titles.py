@@ -36,10 +36,17 @@ def _company_words() -> frozenset[str]:
 _CLOSING = frozenset("»\"“”")
 
 
+@lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    return frozenset(w[:3] for w in _heads())
+
+
 @lru_cache(maxsize=20_000)
 def _head_of(word: str) -> tuple[str, bool] | None:
     """(when a name after it is a title, the head is plural), or None for no head noun."""
     heads = _heads()
+    if fold(word)[:3] not in _starts():
+        return None  # most words before a name start unlike any head noun: no parse
     for p in parse(fold(word))[:3]:
         if p.tag.POS == "NOUN" and fold(p.normal_form) in heads:
             return heads[fold(p.normal_form)], p.tag.number == "plur"
