@@ -255,3 +255,20 @@ def test_headlines(extractor, text, type_, expected):
 def test_a_legal_form_alone_is_no_organisation(extractor):
     text = "Патент получила компания Contoso Research Licensing, LLC, сообщает издание."
     assert normals(extractor, text, "ORG") == ("Contoso Research Licensing",)
+
+
+# 7. A Latin name after "от", "производства", "разработки" is the maker NER misses; a
+# technology or standard there is none ("питание от USB").
+MAKERS = [
+    ("Наушники получили ЦАП от Cirrus, который снижает шум.", "ORG", ("Cirrus",)),
+    ("Модем производства Quectel поддерживает LTE.", "ORG", ("Quectel",)),
+    ("Движок разработки Crytek лицензировали студии.", "ORG", ("Crytek",)),
+    ("Зарядка идёт от USB, питание от HDMI не поддерживается.", "ORG", ()),
+    ("Пользователи устали от Windows и перешли на Linux.", "ORG", ()),
+    ("Ответ от Apple пришёл быстро.", "ORG", ("Apple",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", MAKERS)
+def test_makers(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected

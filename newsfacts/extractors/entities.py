@@ -394,6 +394,22 @@ def _latin_orgs(text: str) -> list[Mention]:
 _LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
 
 
+# "аудиочипом от AKM", "модуль производства Quectel": a Latin name after these words is
+# the maker, which NER misses when the name is unknown to it
+_MAKER_AFTER = re.compile(
+    r"(?<![\w-])(?:от|производства|разработки)[ \u00a0]+([A-Z][A-Za-z]*[A-Za-z](?: [A-Z][A-Za-z]+)?)(?![\w-])"
+)
+
+
+def _makers_after_from(text: str) -> list[Mention]:
+    out = []
+    for m in _MAKER_AFTER.finditer(text):
+        name = m.group(1)
+        if not is_not_entity(ORG, name) and not is_technology(name):
+            out.append(Mention(ORG, m.start(1), m.end(1), name))
+    return out
+
+
 def _institution_of_place(text: str, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
     """'парламент Великобритании', 'Политехнический университет' + 'Виргинии': a body of a place is one ORG."""
     out = []
@@ -627,7 +643,12 @@ def assemble(
         mentions = _drop_titles(mentions, titles)
     mentions += [Mention(ORG, e.start, e.stop, e.text) for e in hardware if e.type == ORG]
     taken = Intervals([(m.start, m.stop) for m in mentions] + [(e.start, e.stop) for e in hardware])
-    extra = source_mentions(text) + [m for s in sentences if (m := _lexicon_start(text, s))] + _latin_orgs(text)
+    extra = (
+        source_mentions(text)
+        + [m for s in sentences if (m := _lexicon_start(text, s))]
+        + _latin_orgs(text)
+        + _makers_after_from(text)
+    )
     for m in sorted(extra, key=lambda m: (m.start, m.stop)):
         if not taken.overlaps(m.start, m.stop) and not (mentions and _last_overlaps(mentions[-1], m)):
             mentions.append(m)
