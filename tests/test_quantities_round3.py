@@ -82,3 +82,16 @@ ORDINALS = [
 @pytest.mark.parametrize("text, expected", ORDINALS)
 def test_ordinals_by_agreement(ex, text, expected):
     assert run(ex, text) == expected
+
+
+# "¥" with no country named: the maker's home market decides (quantity_filters.tsv cues)
+YEN = [
+    ("Nintendo оценила консоль в ¥32 978.", ["32978 money JPY"]),
+    ("Смартфон Xiaomi стоит ¥2999.", ["2999 money CNY"]),
+    ("Новинка Huawei стоит ¥5999, а у Sony — дороже.", ["5999 money CNY"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", YEN)
+def test_yen_by_maker(ex, text, expected):
+    assert run(ex, text) == expected
