@@ -203,10 +203,20 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
             out[i] = best[0]
     groups: list[list[int]] = []
     by_key: dict[str, int] = {}  # surname key -> the first group that holds it
+    by_start: dict[str, list[int]] = defaultdict(list)  # a surname's first letters -> people
+    for n, person in enumerate(people):
+        last = _spelling(_words(person["normal"])[-1])
+        by_start[last[:3]].append(n)
     for i in singles:
         words = _words(mentions[i].text) or [mentions[i].text]
         keys = _keys(words[-1], (_words(normals[i]) or [None])[-1])
         matches = {p for k in keys for p in by_last.get(k, ())}
+        if not matches and len(words) == 1:
+            # "Гарсиа-Доваль" alone after "Игнасио Гарсия-Доваль": the same surname spelled otherwise
+            alone = _spelling(words[0])
+            matches = {
+                n for n in by_start.get(alone[:3], ()) if _near(alone, _spelling(_words(people[n]["normal"])[-1]))
+            }
         if matches:
             out[i] = people[max(sorted(matches), key=lambda p: len(people[p]["members"]))]["normal"]
             continue
