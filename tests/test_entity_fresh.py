@@ -6,7 +6,7 @@ only its rule decides (deleting the rule turns them red) and negative rows.
 
 import pytest
 
-from newsfacts.extractors.coref import _near
+from newsfacts.extractors.coref import _near, _within
 from newsfacts.extractors.entities import _drop_full_stop
 from newsfacts.extractors.names import NO_PREPOSITION, cases_before
 from newsfacts.extractors.titles import is_title
@@ -237,6 +237,15 @@ def test_one_person(extractor, text, type_, expected):
 )
 def test_near(a, b, expected):
     assert _near(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    "a, b, k, expected",
+    [("abc", "acb", 1, True), ("kitten", "sitting", 2, False), ("kitten", "sitting", 3, True),
+     ("abcdef", "abcdefgh", 2, True), ("abcdef", "abcdefghi", 2, False), ("ab", "ba", 1, True)],
+)
+def test_within(a, b, k, expected):
+    assert _within(a, b, k) is expected
 
 
 # 6. Headlines in capitals: the name ends before the verb NER ran it into, and a capitals

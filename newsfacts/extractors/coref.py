@@ -214,9 +214,9 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
         if not matches and len(words) == 1:
             # "Гарсиа-Доваль" alone after "Игнасио Гарсия-Доваль": the same surname spelled otherwise
             alone = _spelling(words[0])
-            matches = {
-                n for n in by_start.get(alone[:3], ()) if _near(alone, _spelling(_words(people[n]["normal"])[-1]))
-            }
+            near = by_start.get(alone[:3], ())
+            if len(near) <= _BUCKET:
+                matches = {n for n in near if _near(alone, _spelling(_words(people[n]["normal"])[-1]))}
         if matches:
             out[i] = people[max(sorted(matches), key=lambda p: len(people[p]["members"]))]["normal"]
             continue
@@ -269,16 +269,22 @@ def _merge_spellings(people: list[dict], mentions: list[Mention], normals: list[
         i = person["members"][0]
         words = _words(normals[i])
         names.append((_spelling(words[0]), _spelling(words[-1]), words[0]))
-    by_first: dict[str, list[int]] = defaultdict(list)
-    by_surname: dict[str, list[int]] = defaultdict(list)
+    # pairs are compared only within small buckets (the same first name and the surname's first
+    # letters, or the reverse), so a long text of many people stays linear
+    by_first: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_surname: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, (first, last, _) in enumerate(names):
-        by_first[first].append(k)
-        by_surname[last].append(k)
+        by_first[first, last[:1]].append(k)
+        by_surname[last, first[:2]].append(k)
     for ks in by_first.values():  # same first name: surnames one letter apart
+        if len(ks) > _BUCKET:
+            continue  # a list of many like names, not one name spelled twice
         for a, b in ((a, b) for n, a in enumerate(ks) for b in ks[n + 1 :]):
             if _near(names[a][1], names[b][1]):
                 parent[root(b)] = root(a)
     for ks in by_surname.values():  # same surname: a foreign first name spelled two ways
+        if len(ks) > _BUCKET:
+            continue
         for a, b in ((a, b) for n, a in enumerate(ks) for b in ks[n + 1 :]):
             if _near(names[a][0], names[b][0]) and not (_known_name(names[a][2]) or _known_name(names[b][2])):
                 parent[root(b)] = root(a)
@@ -301,6 +307,7 @@ def _merge_spellings(people: list[dict], mentions: list[Mention], normals: list[
     return out
 
 
+_BUCKET = 6  # people compared pairwise for spellings at most: beyond, a list of like names
 _SPELLING = str.maketrans({"ё": "е", "э": "е", "й": "и", "ґ": "г", "і": "и", "ї": "и", "є": "е", "-": ""})
 
 
@@ -316,19 +323,29 @@ def _near(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     if n < 5 or abs(len(a) - len(b)) > 2:
         return False
-    return _distance(a, b) <= (2 if n >= 8 else 1)
+    return _within(a, b, 2 if n >= 8 else 1)
 
 
-def _distance(a: str, b: str) -> int:
-    """Edit distance with adjacent swaps (optimal string alignment)."""
-    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+def _within(a: str, b: str, k: int) -> bool:
+    """Are a and b at most k edits apart (an adjacent swap counts one)? A DP over the band
+    |i - j| <= k only, stopped once every cell of a row exceeds k: O(len * k)."""
+    big = k + 1
+    prev2: list[int] | None = None
+    prev = [j if j <= k else big for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
+        row = [big] * (len(b) + 1)
+        if i <= k:
+            row[0] = i
+        for j in range(max(1, i - k), min(len(b), i + k) + 1):
             cost = a[i - 1] != b[j - 1]
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]
+            v = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            row[j] = min(v, big)
+        if min(row) > k:
+            return False
+        prev2, prev = prev, row
+    return prev[len(b)] <= k
 
 
 def _known_name(word: str) -> bool:
