@@ -210,13 +210,18 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
     for i in singles:
         words = _words(mentions[i].text) or [mentions[i].text]
         keys = _keys(words[-1], (_words(normals[i]) or [None])[-1])
-        matches = {p for k in keys for p in by_last.get(k, ())}
+        matches = {p for k in keys for p in by_last.get(k, ()) if not _gender_clash(words[-1], people[p]["normal"])}
         if not matches and len(words) == 1:
             # "Гарсиа-Доваль" alone after "Игнасио Гарсия-Доваль": the same surname spelled otherwise
             alone = _spelling(words[0])
             near = by_start.get(alone[:3], ())
             if len(near) <= _BUCKET:
-                matches = {n for n in near if _near(alone, _spelling(_words(people[n]["normal"])[-1]))}
+                matches = {
+                    n
+                    for n in near
+                    if _near(alone, _spelling(_words(people[n]["normal"])[-1]))
+                    and not _gender_clash(words[0], people[n]["normal"])
+                }
         if matches:
             out[i] = people[max(sorted(matches), key=lambda p: len(people[p]["members"]))]["normal"]
             continue
@@ -241,6 +246,21 @@ def _capitals(form: str) -> int:
     """Words written in capitals, as in a headline ("Андрей ШЕВЧЕНКО", "БЕЛШИНА"): such a
     spelling never becomes the normal while another is written."""
     return sum(w.isupper() and len(w) > 3 and bool(_CYRILLIC_WORD.match(w)) for w in _words(form))
+
+
+_MASC_NOMINATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+_FEM_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_FEM_ADJECTIVE = re.compile(r"(?:ская|цкая)$")
+
+
+def _gender_clash(surname: str, normal: str) -> bool:
+    """"Юнисов" is no form of a woman "Рауза Юнисова", "Куликовская" none of a man: a lone
+    surname in a man's nominative or a woman's adjective form keeps to its gender ("Иванова"
+    may be a man's genitive)."""
+    low, last = surname.lower(), _words(normal)[-1].lower()
+    return bool(_MASC_NOMINATIVE.search(low) and _FEM_SURNAME.search(last)) or bool(
+        _FEM_ADJECTIVE.search(low) and _MASC_NOMINATIVE.search(last)
+    )
 
 
 def _explains(form: str, lasts: set[str]) -> int:
