@@ -95,3 +95,17 @@ YEN = [
 @pytest.mark.parametrize("text, expected", YEN)
 def test_yen_by_maker(ex, text, expected):
     assert run(ex, text) == expected
+
+
+# astronomical distances are measures with their units, not counts of "парсек"
+ASTRONOMY = [
+    ("Туманность лежит в 12 000 парсек от Земли.", ["12000 measure пк"]),
+    ("Скопление меньше 8 килопарсек в поперечнике.", ["8 measure кпк ~"]),
+    ("До звезды 4,2 светового года.", ["4.2 measure св. год"]),
+    ("Зонд удалился на 5 астрономических единиц.", ["5 measure а. е."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ASTRONOMY)
+def test_astronomy(ex, text, expected):
+    assert run(ex, text) == expected
