@@ -158,6 +158,7 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
     the person whose surname it can be a form of ("Маском").
     """
     surfaces = {" ".join(_words(mentions[i].text)).lower().replace("ё", "е") for i in idx}
+    written = Counter(_words(mentions[i].text)[-1].lower() for i in idx if _words(mentions[i].text))
     people: list[dict] = []  # {"first", "last", "members"}
     by_last: dict[str, list[int]] = defaultdict(list)  # surname key -> people
     singles = []
@@ -198,9 +199,9 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
                 first_at[f],
             ),
         )
-        person["normal"] = best[0]
+        person["normal"] = _indeclinable_surname(best[0], person["members"], mentions, written)
         for i in person["members"]:
-            out[i] = best[0]
+            out[i] = person["normal"]
     groups: list[list[int]] = []
     by_key: dict[str, int] = {}  # surname key -> the first group that holds it
     by_start: dict[str, list[int]] = defaultdict(list)  # a surname's first letters -> people
@@ -261,6 +262,25 @@ def _gender_clash(surname: str, normal: str) -> bool:
     return bool(_MASC_NOMINATIVE.search(low) and _FEM_SURNAME.search(last)) or bool(
         _FEM_ADJECTIVE.search(low) and _MASC_NOMINATIVE.search(last)
     )
+
+
+_CASE_ENDINGS = ("", "а", "я", "у", "ю", "е", "ом", "ем", "ой", "ей", "ы", "и", "о")
+
+
+def _indeclinable_surname(normal: str, members: list[int], mentions: list[Mention], written: Counter) -> str:
+    """"Криштиану Роналду" three times and never "Роналдо"/"Роналда": a surname in a vowel
+    that the text never declines is indeclinable, whatever ending it looks to have."""
+    lasts = {_words(mentions[i].text)[-1] for i in members}
+    if len(lasts) != 1:
+        return normal
+    last = next(iter(lasts))
+    low = last.lower()
+    if low[-1:] not in "еиоуэю" or written[low] < 3 or _words(normal)[-1] == last:
+        return normal
+    stem = low[:-1]
+    if any(stem + end in written for end in _CASE_ENDINGS if stem + end != low):
+        return normal  # "Поттере" beside "Поттером": it declines
+    return normal[: len(normal) - len(_words(normal)[-1])] + last
 
 
 def _explains(form: str, lasts: set[str]) -> int:
