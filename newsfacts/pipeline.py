@@ -44,12 +44,6 @@ class Extractor:
     @property
     def ner(self) -> NerTagger:
         if self._ner is None:
-            from .extractors.models import prefetch_vocabs
-            from .morph import get_morph
-
-            # the word list unpacks in a thread while pymorphy, which entities need next, loads
-            prefetch_vocabs()
-            get_morph()
             self._ner = NerTagger()
         return self._ner
 

@@ -139,17 +139,6 @@ def test_data_files_are_read_once_and_each_caller_gets_its_own_rows():
     assert _lines.cache_info().hits == hits + 1  # not read again
 
 
-def test_the_word_list_unpacked_ahead_is_the_one_the_ner_model_gets():
-    code = (
-        "import json; from newsfacts.extractors import models as M\n"
-        "M.prefetch_vocabs(); M._PREFETCH[0].join()\n"
-        "ahead = list(M._VOCAB_FILES.values())\n"
-        "model = M.load_slovnet()\n"
-        "print(json.dumps([len(ahead), model.vocabs['word'] is ahead[0], len(M._VOCAB_FILES), M._PREFETCH == []]))"
-    )
-    assert _run(code) == [1, True, 3, True]
-
-
 def test_a_word_list_unpacks_with_the_crc_of_its_gzip_trailer():
     import gzip
     import zlib

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-import threading
 import zlib
 from array import array
 from bisect import bisect_left
@@ -256,31 +255,8 @@ class SlovnetModel:
         return self.arrays[node["array"]]
 
 
-_PREFETCH: list[threading.Thread] = []
-
-
-def prefetch_vocabs(name: str = NER_FILE, vocabs: tuple[str, ...] = ("word",)) -> None:
-    """Start unpacking a model's vocabularies in a thread (~40 ms for the word list; zlib lets
-    the GIL go, so the caller loads something else meanwhile). load_slovnet waits for it."""
-
-    def unpack() -> None:
-        try:
-            file = Path(name) if Path(name).is_absolute() else natasha_data() / name
-            members = _members(file)
-            for v in vocabs:
-                _vocab_file(_read(file, members[f"vocabs/{v}.gz"]))
-        except Exception:  # load_slovnet reads the file again and says what is wrong
-            pass
-
-    thread = threading.Thread(target=unpack, name="newsfacts-vocab", daemon=True)
-    thread.start()
-    _PREFETCH.append(thread)
-
-
 def load_slovnet(name: str = NER_FILE, vocabs: tuple[str, ...] = ("word", "shape", "tag")) -> SlovnetModel:
     """A slovnet model (by file name under natasha's data folder, or a path), arrays and named vocabs."""
-    while _PREFETCH:  # its vocabularies may be unpacking: take them when done
-        _PREFETCH.pop().join()
     file = Path(name) if Path(name).is_absolute() else natasha_data() / name
     members = _members(file)
     with open(file, "rb") as f:
