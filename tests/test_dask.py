@@ -43,6 +43,36 @@ def test_documents_on_the_cluster_equal_a_local_run_and_each_worker_loads_once(c
     assert len(loads) == 2 and set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1, loads
 
 
+def test_workers_reuse_freed_memory_despite_the_nannys_trim_threshold(client):
+    # The Nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536: without newsfacts.malloc every
+    # 4 MiB block would be a fresh mmap whose 1,024 pages fault in again (~35 % more CPU an article).
+    from newsfacts import malloc
+
+    if not malloc._is_glibc():
+        pytest.skip("malloc thresholds are set on glibc only")
+
+    def refaults():  # local, so cloudpickle sends it by value
+        import os
+        import resource
+
+        from newsfacts import dask as nfd
+
+        nfd.extractor()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(20):
+            block = b"x" * (4 * 2**20)  # malloc and memset: every page touched
+            del block
+        return os.environ.get("MALLOC_TRIM_THRESHOLD_"), resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    got = client.run(refaults)
+    assert len(got) == 2
+    for trim_env, faults in got.values():
+        assert trim_env == "65536"  # the premise: distributed's nanny.pre-spawn-environ default
+        assert faults < 2 * 1024, faults  # the first block's pages at most, not 20 x 1,024
+    assert client.run(malloc.keep_freed_memory) == dict.fromkeys(
+        got, {"mmap_threshold": malloc.MMAP_THRESHOLD, "trim_threshold": malloc.TRIM_THRESHOLD})
+
+
 def test_iter_documents_streams_in_order_with_every_worker_busy(client, local):
     docs = nfd.documents(db.from_sequence(RECORDS, npartitions=5))
     assert list(nfd.iter_documents(docs, window=2)) == local
