@@ -77,6 +77,28 @@ def run_child(argv: list[str]) -> tuple[float, int, float, str, float]:
 # ----------------------------------------------------------------------------- dask child
 
 
+def own_cpu() -> float:
+    """CPU seconds of this process and its finished children (the --scheduler CLI; not the running workers)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM: unlike ru_maxrss, not inherited from the process it was forked from)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: bool) -> None:
     """Runs in a child: a LocalCluster, the archive through it, timings and worker RSS as JSON."""
     import distributed
@@ -86,9 +108,10 @@ def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: b
                                   env=ONE_THREAD) as cluster, distributed.Client(cluster) as client:
         from newsfacts import dask as nfd
 
-        client.run(nfd.extractor)  # every worker loads its models: the start-up, timed apart
+        client.run(nfd.load_models)  # every worker loads its models: the start-up, timed apart
         startup = time.perf_counter() - started
-        cpu_before = sum(client.run(time.process_time).values())
+        # every process after start-up: the workers, and this one (client, scheduler, nannies)
+        cpu_before, own_before = sum(client.run(time.process_time).values()), own_cpu()
         if scheduler_cli:
             cmd = [sys.executable, "-m", "newsfacts", archive, "-f", "jsonl", "-o", os.devnull, "-q",
                    "--scheduler", cluster.scheduler_address]
@@ -106,13 +129,8 @@ def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: b
                         out.write(json.dumps(doc, ensure_ascii=False) + "\n")
             code = 0
 
-        def peak() -> float:
-            import resource
-
-            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-        rss = max(client.run(peak).values())
-        cpu = sum(client.run(time.process_time).values()) - cpu_before
+        rss = max(client.run(peak_rss_mb).values())
+        cpu = sum(client.run(time.process_time).values()) - cpu_before + own_cpu() - own_before
     print(json.dumps({"seconds": time.perf_counter() - started, "startup": startup, "worker_rss": rss, "code": code,
                       "cpu": cpu}))
 
@@ -120,11 +138,49 @@ def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: b
 # ----------------------------------------------------------------------------- parent
 
 
+def run_case(case: str, archive: Path, one: Path, tmp: Path) -> dict | None:
+    """One run of a case: seconds, start-up, peak RSS, CPU after start-up, exit code (None if it failed)."""
+    workers = 2 if "2" in case else 1
+    if case.startswith("cli"):
+        cmd = [sys.executable, "-m", "newsfacts", str(archive), "-f", "jsonl", "-o", os.devnull, "-q",
+               "-w", str(workers)]
+        if case.endswith("parquet"):
+            cmd += ["--parquet", str(tmp / case)]
+        seconds, code, rss, _, cpu = run_child(cmd)
+        start = run_child([str(one) if a == str(archive) else a for a in cmd])
+        startup, cpu = start[0], cpu - start[4]
+        shown = "newsfacts ARCHIVE -f jsonl -o /dev/null -w " + str(workers) + (
+            " --parquet DIR" if "parquet" in case else "")
+    else:
+        parquet = str(tmp / case) if case.endswith("parquet") else "-"
+        child = [sys.executable, __file__, "--dask-child", str(archive), str(workers), parquet,
+                 "1" if case.startswith("scheduler") else "0"]
+        _, code, _, out, _ = run_child(child)
+        try:
+            result = json.loads(out.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            return None
+        seconds, startup, rss, code = result["seconds"], result["startup"], result["worker_rss"], result["code"]
+        cpu = result["cpu"]
+        shown = {"dask": "newsfacts.dask.documents, LocalCluster", "scheduler": "newsfacts ARCHIVE --scheduler"}[
+            "scheduler" if case.startswith("scheduler") else "dask"] + f" ({workers} worker processes)"
+        if "parquet" in case:
+            shown = f"newsfacts.dask.to_parquet, LocalCluster ({workers} worker processes)"
+    return {"workers": workers, "seconds": seconds, "startup": startup, "work": max(seconds - startup, 1e-3),
+            "rss": rss, "cpu": cpu, "code": code, "shown": shown}
+
+
+def median(results: list[dict | None]) -> dict | None:
+    done = sorted((r for r in results if r), key=lambda r: r["work"])
+    return done[len(done) // 2] if done else None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("archive", nargs="?", help="a .jsonl or .jsonl.gz archive with a text field")
     ap.add_argument("--limit", type=int, default=None, help="only the first N records")
     ap.add_argument("--cases", default=",".join(CASES))
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of every case, interleaved; the median is shown")
     ap.add_argument("--dask-child", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.dask_child:
@@ -149,45 +205,36 @@ def main() -> int:
     one = tmp / "one.jsonl"
     with one.open("w", encoding="utf-8") as f:
         f.write(json.dumps(next(records(archive, 1)), ensure_ascii=False) + "\n")
+    runs: dict[str, list[dict]] = {c: [] for c in cases}
+    for _ in range(args.repeat):  # the cases interleaved, round after round: a load change hits every case
+        for case in cases:
+            runs[case].append(run_case(case, archive, one, tmp))
     print("| case | command | seconds | start-up s | articles/s after start-up | peak RSS MB, largest process "
           "| time after start-up vs plain CLI, same workers | CPU ms per article |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
-    plain: dict[int, float] = {}
+    best = {c: median(runs[c]) for c in cases}
+    plain = {r["workers"]: r["work"] for c, r in best.items() if r and c.startswith("cli") and "parquet" not in c}
     for case in cases:
-        workers = 2 if "2" in case else 1
-        if case.startswith("cli"):
-            cmd = [sys.executable, "-m", "newsfacts", str(archive), "-f", "jsonl", "-o", os.devnull, "-q",
-                   "-w", str(workers)]
-            if case.endswith("parquet"):
-                cmd += ["--parquet", str(tmp / case)]
-            seconds, code, rss, _, cpu = run_child(cmd)
-            start = run_child([str(one) if a == str(archive) else a for a in cmd])
-            startup, cpu = start[0], cpu - start[4]
-            shown = "newsfacts ARCHIVE -f jsonl -o /dev/null -w " + str(workers) + (
-                " --parquet DIR" if "parquet" in case else "")
-            if not case.endswith("parquet"):
-                plain[workers] = seconds - startup
-        else:
-            parquet = str(tmp / case) if case.endswith("parquet") else "-"
-            child = [sys.executable, __file__, "--dask-child", str(archive), str(workers), parquet,
-                     "1" if case.startswith("scheduler") else "0"]
-            _, code, _, out, _ = run_child(child)
-            try:
-                result = json.loads(out.strip().splitlines()[-1])
-            except (ValueError, IndexError):
-                print(f"| {case} | failed (exit {code}) | | | | |")
-                continue
-            seconds, startup, rss, code = result["seconds"], result["startup"], result["worker_rss"], result["code"]
-            cpu = result["cpu"]
-            shown = {"dask": "newsfacts.dask.documents, LocalCluster", "scheduler": "newsfacts ARCHIVE --scheduler"}[
-                "scheduler" if case.startswith("scheduler") else "dask"] + f" ({workers} worker processes)"
-            if "parquet" in case:
-                shown = f"newsfacts.dask.to_parquet, LocalCluster ({workers} worker processes)"
-        work = max(seconds - startup, 1e-3)
-        ratio = f"{work / plain[workers]:.2f}×" if workers in plain and not case.startswith("cli") else "—"
-        flag = "" if code in (0, 1) else f" (exit {code})"
-        print(f"| {case} | `{shown}`{flag} | {seconds:.1f} | {startup:.1f} | {n / work:.1f} | {rss:.0f} | {ratio} "
-              f"| {1000 * cpu / n:.0f} |", flush=True)
+        r = best[case]
+        if r is None:
+            print(f"| {case} | failed | | | | | | |")
+            continue
+        compared = r["workers"] in plain and not case.startswith("cli")
+        ratio = f"{r['work'] / plain[r['workers']]:.2f}×" if compared else "—"
+        flag = "" if r["code"] in (0, 1) else f" (exit {r['code']})"
+        print(f"| {case} | `{r['shown']}`{flag} | {r['seconds']:.1f} | {r['startup']:.1f} | {n / r['work']:.1f} "
+              f"| {r['rss']:.0f} | {ratio} | {1000 * r['cpu'] / n:.1f} |", flush=True)
+    load = os.getloadavg()
+    print(f"\nLoad average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the end.")
+    if args.repeat > 1:
+        rounds = []
+        for c in cases:
+            base = f"cli{2 if '2' in c else 1}"
+            if not c.startswith("cli") and base in runs:
+                pairs = zip(runs[c], runs[base], strict=True)
+                rounds.append(f"{c} " + " ".join(f"{d['work'] / p['work']:.2f}" for d, p in pairs if d and p))
+        print(f"Median of {args.repeat} interleaved rounds (by time after start-up); each round's ratio to that "
+              "round's plain CLI: " + "; ".join(rounds) + ".")
     print("\nseconds: wall time of the whole child process; start-up: for the CLI the same command on a one-record "
           "archive, for Dask the cluster start and every worker's model load; a ratio above 1 is slower than the "
           "plain CLI; CPU ms per article: CPU time of every process after start-up over the articles (the "

@@ -52,10 +52,21 @@ def extractor(facts: bool = True):
             from .pipeline import Extractor
 
             keep_freed_memory()  # undo the Nanny's 64 KiB trim threshold before the models load
+            from .batch import warm
+
             ex = Extractor(facts=facts)
-            ex.ner  # noqa: B018 - load the models now, under the lock
+            warm(ex)  # every model (NER, parser, morphology) loaded now, under the lock, as the CLI does
             _extractors[facts], _loads = ex, _loads + 1
         return _extractors[facts]
+
+
+def load_models(facts: bool = True) -> int:
+    """Build this process's extractor now; ``client.run(load_models)`` readies every worker before a job.
+
+    Returns model_loads(), not the extractor: client.run would pickle the models back to the client.
+    """
+    extractor(facts)
+    return model_loads()
 
 
 def model_loads() -> int:

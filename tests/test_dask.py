@@ -73,6 +73,12 @@ def test_workers_reuse_freed_memory_despite_the_nannys_trim_threshold(client):
         got, {"mmap_threshold": malloc.MMAP_THRESHOLD, "trim_threshold": malloc.TRIM_THRESHOLD})
 
 
+def test_load_models_readies_every_worker_and_sends_back_a_count_not_the_models(client):
+    first = client.run(nfd.load_models)
+    assert len(first) == 2 and all(isinstance(n, int) and n >= 1 for n in first.values()), first
+    assert client.run(nfd.load_models) == first  # built once: a second call loads nothing
+
+
 def test_iter_documents_streams_in_order_with_every_worker_busy(client, local):
     docs = nfd.documents(db.from_sequence(RECORDS, npartitions=5))
     assert list(nfd.iter_documents(docs, window=2)) == local
