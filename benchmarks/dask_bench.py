@@ -8,8 +8,10 @@ Cases (each a fresh child process, so model loading and start-up are included):
 
     cli1, cli2        newsfacts ARCHIVE -f jsonl -o /dev/null -w 1 / -w 2
     cli2-parquet      the same with -w 2 --parquet DIR
-    dask1, dask2      newsfacts.dask on a LocalCluster with 1 / 2 worker processes (one thread each):
-                      documents(bag of the archive's records) written as JSON Lines to /dev/null
+    dask1, dask2      newsfacts.dask on a LocalCluster with 1 / 2 worker processes (one thread each,
+                      newsfacts.dask.WORKER_CONFIG): documents(bag of the archive's records,
+                      --partition-size records a partition) written as JSON Lines to /dev/null
+    dask2-defaults    dask2 with Dask's default worker config (statistical profiler, 20 ms tick)
     dask2-parquet     newsfacts.dask.to_parquet on 2 worker processes
     scheduler2        newsfacts ARCHIVE --scheduler ADDRESS against a LocalCluster of 2 processes
 
@@ -17,8 +19,9 @@ Prints a markdown table: seconds, start-up seconds, articles/s after start-up (w
 archive runs at), peak RSS of the largest process (a worker for the multi-process cases), and
 Dask's time after start-up as a ratio to the plain CLI's with as many workers, and CPU
 milliseconds per article (all processes, after start-up: what a core costs, whatever the load).
---limit N takes the first N records into a temporary archive first. Notes the load
-average, since this machine is shared. Not run by CI.
+--limit N takes the first N records into a temporary archive first; --repeat N runs every
+case N times, interleaved, and shows the median. Notes the load average, since this machine
+is shared. Not run by CI.
 """
 
 from __future__ import annotations
@@ -35,10 +38,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = ("cli1", "cli2", "cli2-parquet", "dask1", "dask2", "dask2-parquet", "scheduler2")
-# one BLAS thread a worker (the processes are the parallelism); no statistical profiler sampling the workers
-ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-              "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+CASES = ("cli1", "cli2", "cli2-parquet", "dask1", "dask2", "dask2-defaults", "dask2-parquet", "scheduler2")
+# one BLAS thread a worker (the processes are the parallelism)
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+PARTITION = 128  # records a partition: ~1 s of work a task, as Dask advises (a task costs some ms itself)
 
 
 def env() -> dict[str, str]:
@@ -99,15 +102,19 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: bool) -> None:
+def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: bool, defaults: bool,
+               partition: int) -> None:
     """Runs in a child: a LocalCluster, the archive through it, timings and worker RSS as JSON."""
+    import dask
     import distributed
 
+    from newsfacts import dask as nfd
+
+    if not defaults:  # newsfacts' worker config (no profiler, a 1 s event-loop tick), else Dask's own
+        dask.config.set(nfd.WORKER_CONFIG)
     started = time.perf_counter()
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   env=ONE_THREAD) as cluster, distributed.Client(cluster) as client:
-        from newsfacts import dask as nfd
-
         client.run(nfd.load_models)  # every worker loads its models: the start-up, timed apart
         startup = time.perf_counter() - started
         # every process after start-up: the workers, and this one (client, scheduler, nannies)
@@ -119,7 +126,7 @@ def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: b
         else:
             import dask.bag as db
 
-            bag = db.from_sequence(records(Path(archive), None), partition_size=32)
+            bag = db.from_sequence(records(Path(archive), None), partition_size=partition)
             docs = nfd.documents(bag)
             if parquet:
                 nfd.to_parquet(docs, parquet)
@@ -138,7 +145,7 @@ def dask_child(archive: str, workers: int, parquet: str | None, scheduler_cli: b
 # ----------------------------------------------------------------------------- parent
 
 
-def run_case(case: str, archive: Path, one: Path, tmp: Path) -> dict | None:
+def run_case(case: str, archive: Path, one: Path, tmp: Path, partition: int) -> dict | None:
     """One run of a case: seconds, start-up, peak RSS, CPU after start-up, exit code (None if it failed)."""
     workers = 2 if "2" in case else 1
     if case.startswith("cli"):
@@ -154,7 +161,8 @@ def run_case(case: str, archive: Path, one: Path, tmp: Path) -> dict | None:
     else:
         parquet = str(tmp / case) if case.endswith("parquet") else "-"
         child = [sys.executable, __file__, "--dask-child", str(archive), str(workers), parquet,
-                 "1" if case.startswith("scheduler") else "0"]
+                 "1" if case.startswith("scheduler") else "0", "1" if case.endswith("defaults") else "0",
+                 str(partition)]
         _, code, _, out, _ = run_child(child)
         try:
             result = json.loads(out.strip().splitlines()[-1])
@@ -164,6 +172,8 @@ def run_case(case: str, archive: Path, one: Path, tmp: Path) -> dict | None:
         cpu = result["cpu"]
         shown = {"dask": "newsfacts.dask.documents, LocalCluster", "scheduler": "newsfacts ARCHIVE --scheduler"}[
             "scheduler" if case.startswith("scheduler") else "dask"] + f" ({workers} worker processes)"
+        if case.endswith("defaults"):
+            shown += ", Dask's default worker config"
         if "parquet" in case:
             shown = f"newsfacts.dask.to_parquet, LocalCluster ({workers} worker processes)"
     return {"workers": workers, "seconds": seconds, "startup": startup, "work": max(seconds - startup, 1e-3),
@@ -181,11 +191,13 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N records")
     ap.add_argument("--cases", default=",".join(CASES))
     ap.add_argument("--repeat", type=int, default=1, help="rounds of every case, interleaved; the median is shown")
-    ap.add_argument("--dask-child", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--partition-size", type=int, default=PARTITION, help="records a Dask partition")
+    ap.add_argument("--dask-child", nargs=6, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.dask_child:
-        archive, workers, parquet, cli = args.dask_child
-        dask_child(archive, int(workers), parquet if parquet != "-" else None, cli == "1")
+        archive, workers, parquet, cli, defaults, partition = args.dask_child
+        dask_child(archive, int(workers), parquet if parquet != "-" else None, cli == "1", defaults == "1",
+                   int(partition))
         return 0
     if not args.archive:
         ap.error("the archive path is required")
@@ -208,7 +220,7 @@ def main() -> int:
     runs: dict[str, list[dict]] = {c: [] for c in cases}
     for _ in range(args.repeat):  # the cases interleaved, round after round: a load change hits every case
         for case in cases:
-            runs[case].append(run_case(case, archive, one, tmp))
+            runs[case].append(run_case(case, archive, one, tmp, args.partition_size))
     print("| case | command | seconds | start-up s | articles/s after start-up | peak RSS MB, largest process "
           "| time after start-up vs plain CLI, same workers | CPU ms per article |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")

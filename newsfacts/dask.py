@@ -36,6 +36,13 @@ try:
 except ImportError:  # pragma: no cover - the message is the point
     raise NewsfactsError(MISSING) from None
 
+# Dask config for the processes of an extraction cluster (``dask.config.set(WORKER_CONFIG)`` before
+# a LocalCluster, or the DASK_ environment variables of README "Dask" for ``dask worker``): Dask's
+# statistical profiler samples the extraction thread's stack every 10 ms and each server's 20 ms
+# event-loop tick takes the GIL from it; together ~20 % more CPU an article, for diagnostics an
+# extraction job does not need (benchmarks/dask_bench.py, case dask2-defaults).
+WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s"}
+
 # ----------------------------------------------------------------- worker side: one extractor per process
 
 _extractors: dict[bool, Any] = {}  # by `facts` setting: one Extractor each, per process
@@ -210,31 +217,35 @@ def iter_documents(docs: db.Bag, window: int | None = None) -> Iterator[dict[str
 # ----------------------------------------------------------------- the CLI's executor (--scheduler ADDRESS)
 
 
-def run_batch(items: list[Any], facts: bool = True) -> list[Any]:
-    """Outcomes of a batch of read items (runs on a worker, with its process's extractor)."""
+def run_batches(batches: list[list[Any]], facts: bool = True) -> list[Any]:
+    """Outcomes of batches of read items, each batch extracted as the local executor would (runs on a worker)."""
     from .outcome import extract_items
 
     with _lock:
-        return extract_items(extractor(facts), items)
+        ex = extractor(facts)
+        return [outcome for items in batches for outcome in extract_items(ex, items)]
 
 
 class DaskExecutor:
     """Maps read items to outcomes in order, on the workers of a running dask.distributed scheduler.
 
-    The same contract as the local executor (newsfacts/batch.py): items with text are sent
-    in batches (NER batched on the worker), items that carry an error or are already stored
-    pass through in their place, and at most `inflight` batches per worker are out at once,
-    so memory does not grow with the input. A batch whose worker fails becomes error outcomes.
+    The same contract as the local executor (newsfacts/batch.py): items with text are grouped in
+    the same batches (NER batched on the worker), items that carry an error or are already stored
+    pass through in their place, and at most `inflight` tasks per worker are out at once, so
+    memory does not grow with the input. A task carries `per_task` batches: each task costs the
+    client, the scheduler and the worker's event loop some milliseconds, which 32 articles
+    (~0.3 s of work) do not repay. A task whose worker fails becomes error outcomes.
     """
 
     connect_timeout = "20s"  # a scheduler that is just starting gets this long
 
     def __init__(self, address: str, batch: int = 32, inflight: int = 3, client: Any = None,
-                 facts: bool = True) -> None:
+                 facts: bool = True, per_task: int = 4) -> None:
         self.address = address
         self.facts = facts
         self.batch = max(1, batch)
         self.inflight = max(1, inflight)
+        self.per_task = max(1, per_task)
         self._client = client
 
     def _connect(self):
@@ -248,22 +259,31 @@ class DaskExecutor:
     def map(self, items: Iterable[Any]) -> Iterator[Any]:
         from collections import deque
 
+        from .batch import split_batches
         from .outcome import Outcome
 
         client = self._client or self._connect()
         futures: deque = deque()
-        try:
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
-            limit = workers * self.inflight
-            from .batch import split_batches
+        group: list[list[Any]] = []
 
+        def submit() -> None:
+            if group:
+                futures.append((sum(group, []), client.submit(run_batches, list(group), self.facts, pure=False)))
+                group.clear()
+
+        try:
+            limit = max(1, len(client.scheduler_info().get("workers", {}))) * self.inflight
             for batch in split_batches(items, self.batch):
-                if batch[0].text is None:
+                if batch[0].text is None:  # passes through in its place, after the texts before it
+                    submit()
                     futures.append((batch, [Outcome.of(i) for i in batch]))
                 else:
-                    futures.append((batch, client.submit(run_batch, batch, self.facts, pure=False)))
+                    group.append(batch)
+                    if len(group) >= self.per_task:
+                        submit()
                 while len(futures) >= limit:
                     yield from _result(*futures.popleft())
+            submit()
             while futures:
                 yield from _result(*futures.popleft())
         finally:

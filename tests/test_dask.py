@@ -24,8 +24,9 @@ RECORDS = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in ARTICL
 def client():
     # one BLAS thread per worker: the workers are the parallelism
     env = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                  worker_class=distributed.Nanny, env=env) as cluster:
+    with dask.config.set(nfd.WORKER_CONFIG), distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+            worker_class=distributed.Nanny, env=env) as cluster:
         with distributed.Client(cluster) as client:
             yield client
 
@@ -77,6 +78,14 @@ def test_load_models_readies_every_worker_and_sends_back_a_count_not_the_models(
     first = client.run(nfd.load_models)
     assert len(first) == 2 and all(isinstance(n, int) and n >= 1 for n in first.values()), first
     assert client.run(nfd.load_models) == first  # built once: a second call loads nothing
+
+
+def test_worker_config_reaches_each_worker_no_profiler_and_a_slow_tick(client):
+    def diagnostics(dask_worker):
+        tick = dask_worker.periodic_callbacks["tick"].callback_time
+        return "profile" in dask_worker.periodic_callbacks, tick, dask.config.get("distributed.admin.tick.interval")
+
+    assert list(client.run(diagnostics).values()) == [(False, 1000, "1s")] * 2
 
 
 def test_iter_documents_streams_in_order_with_every_worker_busy(client, local):
@@ -156,3 +165,59 @@ def test_cli_with_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.startswith("newsfacts: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+class _Done:
+    def __init__(self, value=None, error=None):
+        self.value, self.error = value, error
+
+    def result(self):
+        if self.error:
+            raise self.error
+        return self.value
+
+    def cancel(self):
+        pass
+
+
+class _RecordingClient:
+    """Runs each task's batches at once (sources as documents) and records how they were grouped."""
+
+    def __init__(self, fail_task=None):
+        self.tasks, self.fail_task = [], fail_task
+
+    def scheduler_info(self):
+        return {"workers": {"tcp://a": {}, "tcp://b": {}}}
+
+    def submit(self, fn, batches, facts, pure):
+        from newsfacts.outcome import Outcome
+
+        assert fn is nfd.run_batches and facts is True and pure is False
+        self.tasks.append([[i.source for i in b] for b in batches])
+        if len(self.tasks) == self.fail_task:
+            return _Done(error=OSError("worker lost"))
+        return _Done([Outcome.of(i, doc={"source": i.source}) for b in batches for i in b])
+
+
+def _items():
+    from newsfacts.readers import Item
+
+    texts = [Item(f"t{n}", f"k{n}", text="Текст.") for n in range(9)]
+    return [*texts[:7], Item("bad", "kb", error="cannot read"), *texts[7:]]
+
+
+def test_the_dask_executor_sends_several_batches_a_task_and_keeps_passthroughs_in_place():
+    client = _RecordingClient()
+    got = list(nfd.DaskExecutor("tcp://x", batch=2, per_task=2, client=client).map(_items()))
+    # an item without text ends the task being filled: it passes through after the texts before it
+    assert client.tasks == [[["t0", "t1"], ["t2", "t3"]], [["t4", "t5"], ["t6"]], [["t7", "t8"]]]
+    assert [(o.source, o.error) for o in got] == [
+        *[(f"t{n}", None) for n in range(7)], ("bad", "cannot read"), ("t7", None), ("t8", None)]
+
+
+def test_a_lost_task_fails_its_own_batches_only():
+    client = _RecordingClient(fail_task=2)
+    got = list(nfd.DaskExecutor("tcp://x", batch=2, per_task=2, client=client).map(_items()))
+    failed = [o.source for o in got if o.error and o.error.startswith("internal error: OSError: worker lost")]
+    assert failed == ["t4", "t5", "t6"]
+    assert [o.source for o in got] == [*(f"t{n}" for n in range(7)), "bad", "t7", "t8"]
