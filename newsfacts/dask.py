@@ -14,8 +14,9 @@ the scheduler, and never loaded once per partition); inside a partition the
 texts go through `Extractor.map`, so NER stays batched. A record that cannot be
 read or whose extraction raises becomes an error record ``{"source", "error"}``
 and the partition goes on, as in a local run. Start workers with one thread
-each (``dask worker ADDRESS --nthreads 1 --nworkers N``): a process's extractor
-serves one partition at a time. Building it also sets the worker's malloc thresholds
+each (``dask worker ADDRESS --nthreads 1 --nworkers N``: a process's extractor
+serves one partition at a time) and WORKER_CONFIG, and give partitions of ~100
+records or more. Building the extractor also sets the worker's malloc thresholds
 (newsfacts/malloc.py: the Nanny's 64 KiB trim threshold costs ~35 % CPU).
 Needs the extra: ``pip install 'newsfacts[dask]'``.
 """
