@@ -48,10 +48,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus import BENCH_CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SINGLE_SAMPLE = SAMPLES / "twitter-gpus.txt"
-DEFAULT_CORPUS = Path(os.environ.get("NEWSFACTS_BENCH_CORPUS", ROOT.parent.parent / "shared/bench/news-ru.jsonl.gz"))
+DEFAULT_CORPUS = BENCH_CORPUS
 CASES = ("natasha", "workers1", "workers2", "single", "startup", "growth")
 DEFAULT_CASES = CASES[:-1]
 ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}

@@ -17,10 +17,12 @@ import gzip
 import json
 import time
 
+from corpus import BENCH_CORPUS
+
 from newsfacts import Extractor
 from newsfacts.pipeline import Extractor as _Pipeline
 
-DEFAULT = "/work/shared/bench/news-ru.jsonl.gz"
+DEFAULT = str(BENCH_CORPUS)
 
 
 def load(path: str, limit: int) -> list[str]:

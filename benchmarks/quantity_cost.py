@@ -21,10 +21,12 @@ import json
 import time
 from pathlib import Path
 
+from corpus import BENCH_CORPUS
+
 from newsfacts import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = Path("/work/shared/bench/news-ru.jsonl.gz")
+BENCH = BENCH_CORPUS
 
 
 def quantity_pass(n: int, repeat: int) -> None:

@@ -15,11 +15,12 @@ import gzip
 import json
 import time
 from collections.abc import Callable
-from pathlib import Path
+
+from corpus import BENCH_CORPUS
 
 from newsfacts.extractors.quantities import QuantityExtractor
 
-BENCH = Path("/work/shared/bench/news-ru.jsonl.gz")
+BENCH = BENCH_CORPUS
 LIMIT = 12.0
 
 

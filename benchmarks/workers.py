@@ -21,8 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import BENCH_CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent.parent / "shared" / "bench" / "news-ru.jsonl.gz"
+DEFAULT = BENCH_CORPUS
 
 
 def sample(archive: Path, docs: int, folder: Path) -> Path:

@@ -83,12 +83,14 @@ class LocalExecutor:
         yield from self._pooled(batches, workers)
 
     def _pooled(self, batches: Iterator[list[Item]], workers: int) -> Iterator[Outcome]:
+        import gc
         import multiprocessing as mp
 
         global _worker_extractor
         if _can_fork():
             ctx = mp.get_context("fork")
             warm(self.extractor)  # every model in memory before the fork: workers share its pages
+            gc.freeze()  # the collector then never walks (and so copies) the parent's objects in a worker
             _worker_extractor = self.extractor
             initializer, initargs = _init_worker, (False,)
         else:

@@ -165,21 +165,36 @@ def test_loading_ner_imports_no_tarfile():
     assert out.strip() == "False"
 
 
-def test_lean_syntax_parser_parses_like_natashas(navec):
+def test_fast_syntax_path_parses_like_natashas(navec):
+    # syntaxnet (no slovnet: PaddedCNNEncoder, the one-matmul relation scores, the distinct-rows first
+    # layer) against natasha's own parser: sentences that repeat tokens within one batch, one of a token
     from natasha import NewsSyntaxParser
 
-    from newsfacts.extractors.models import SortedVocab, load_syntax_parser
+    from newsfacts.facts.syntax import SyntaxParser, _merge_groups, _tokenize
 
-    sentences = [
-        ["Глава", "Nvidia", "Дженсен", "Хуанг", "прилетел", "в", "Тайбэй", "."],
-        ["Сбербанк", "и", "«", "Яндекс", "»", "открыли", "лабораторию", "в", "Новосибирске", "."],
-        ["Компания", "потратила", "около", "2,5", "млрд", "рублей", "на", "10", "000", "ускорителей", "H100", "."],
-        ["Москва"],
+    texts = [
+        "Компания купила 500 серверов, а ещё компания купила 200 серверов и 10 000 ускорителей.",
+        "В 2024 году выручка «Яндекса» выросла на 37 %, до 1,1 трлн рублей.",
+        "Samsung выпустит 5 млн смартфонов Galaxy S25 с 12 ГБ памяти.",
+        "Глава Nvidia Дженсен Хуанг сказал, что компания вложит $5 млрд в Китай, а Intel — $3 млрд.",
+        "Сто.",
     ]
+    ours = SyntaxParser().parse(texts)
+    words = [[w.text for w in _merge_groups(_tokenize(t))] for t in texts]
+    reference = [[(t.text, int(t.head_id) - 1, t.rel) for t in m.tokens] for m in NewsSyntaxParser(navec).map(words)]
+    assert [[(t.text, t.head, t.rel) for t in tree.tokens] for tree in ours] == reference
 
-    def parses(parser):
-        return [[(t.id, t.text, t.head_id, t.rel) for t in m.tokens] for m in parser.map(sentences)]
 
-    lean = load_syntax_parser()
-    assert isinstance(lean.infer.encoder.words_vocab, SortedVocab)
-    assert parses(lean) == parses(NewsSyntaxParser(navec))
+def test_ner_and_syntax_share_one_word_vocabulary_read_from_its_bytes():
+    # 250K words as one bytes object and offsets, loaded once for both models (was 2 x 15 MB)
+    from newsfacts.extractors.models import NER_FILE, SYNTAX_FILE, SortedVocab, load_slovnet
+
+    ner = load_slovnet(NER_FILE, vocabs=("word",)).vocabs["word"]
+    syntax = load_slovnet(SYNTAX_FILE, vocabs=("word",)).vocabs["word"]
+    assert ner is syntax and isinstance(ner, SortedVocab)
+    items = ner.items
+    table = {w: i for i, w in enumerate(items)}
+    assert len(ner) == len(items) == 250_002
+    for word in (items[0], items[1], items[124_999], items[249_999], "нетакогослова", "", "<pad>", "<unk>", "\ud800"):
+        assert ner.encode(word) == table.get(word, table["<unk>"]), word
+        assert ner.decode(ner.encode(word)) == (word if word in table else "<unk>")

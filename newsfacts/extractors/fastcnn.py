@@ -20,6 +20,17 @@ def fold_norm(dtype, weight: np.ndarray, bias: np.ndarray, mean: np.ndarray, std
     return scale, (bias - mean * scale).astype(dtype)
 
 
+def _layers(model, config: dict) -> list[dict]:
+    """The arrays of each layer of a slovnet ``encoder`` description."""
+    return [
+        {"weight": model.weight(x["conv"]["weight"]), "bias": model.weight(x["conv"]["bias"]),
+         "padding": x["conv"]["padding"],
+         "norm_weight": model.weight(x["norm"]["weight"]), "norm_bias": model.weight(x["norm"]["bias"]),
+         "mean": model.weight(x["norm"]["mean"]), "std": model.weight(x["norm"]["std"])}
+        for x in config["layers"]
+    ]
+
+
 class FastCNNEncoder:
     """slovnet's ``CNNEncoder`` (conv, ReLU, batch norm per layer) over packed rows."""
 
@@ -41,35 +52,27 @@ class FastCNNEncoder:
         self.in_dim = layers[0]["weight"].shape[1] if layers else 0
 
     @classmethod
-    def from_slovnet(cls, encoder) -> FastCNNEncoder:
-        """From a loaded ``slovnet.exec.model.CNNEncoder``."""
-        return cls([
-            {"weight": x.conv.weight.array, "bias": x.conv.bias.array, "padding": x.conv.padding,
-             "norm_weight": x.norm.weight.array, "norm_bias": x.norm.bias.array,
-             "mean": x.norm.mean.array, "std": x.norm.std.array}
-            for x in encoder.layers
-        ])
-
-    @classmethod
     def from_model(cls, model, config: dict) -> FastCNNEncoder:
         """From a `models.SlovnetModel` and its ``encoder`` description."""
-        return cls([
-            {"weight": model.weight(x["conv"]["weight"]), "bias": model.weight(x["conv"]["bias"]),
-             "padding": x["conv"]["padding"],
-             "norm_weight": model.weight(x["norm"]["weight"]), "norm_bias": model.weight(x["norm"]["bias"]),
-             "mean": model.weight(x["norm"]["mean"]), "std": model.weight(x["norm"]["std"])}
-            for x in config["layers"]
-        ])
+        return cls(_layers(model, config))
 
-    def __call__(self, rows: np.ndarray, blank: np.ndarray) -> np.ndarray:
+    def __call__(self, rows: np.ndarray, blank: np.ndarray, inverse: np.ndarray | None = None) -> np.ndarray:
         """Encode sentences packed one after another: `rows` is (n, in), `blank` the indexes
         of rows that are no token (a zero row first, and one after each sentence). Every
         layer sees each sentence as slovnet's padded batch shows it: zeros at both ends,
-        outputs past the end zeroed. Returns (n, out) with the blank rows zero."""
+        outputs past the end zeroed. Returns (n, out) with the blank rows zero.
+
+        With `inverse`, `rows` holds only the distinct rows and row i of the packed input is
+        ``rows[inverse[i]]``: the first layer (two thirds of the work) multiplies each distinct
+        token once and gathers the products (news repeats its tokens: a 4,096-row pack has
+        about a third as many distinct ones). Each product row is the same dot products."""
         x = rows
-        n = len(rows)
-        for kernels, size, filters, bias, scale, shift in self.layers:
-            y = (x @ kernels).reshape(n, size, filters)
+        n = len(rows) if inverse is None else len(inverse)
+        for layer, (kernels, size, filters, bias, scale, shift) in enumerate(self.layers):
+            y = x @ kernels
+            if layer == 0 and inverse is not None:
+                y = y[inverse]
+            y = y.reshape(n, size, filters)
             out = np.zeros((n, filters), y.dtype)
             body = out[1 : n - 1]  # the first and last rows are always blank
             np.add(y[0 : n - 2, 0], bias, out=body)
@@ -84,32 +87,47 @@ class FastCNNEncoder:
 
 
 class PaddedCNNEncoder:
-    """Drop-in for ``slovnet.exec.model.CNNEncoder`` over padded batches, channels-last.
-
-    For natasha's own infer objects (the syntax parser), which pad their batches;
-    NER uses the packed `FastCNNEncoder` above.
+    """slovnet's ``CNNEncoder`` over padded batches, channels-last: the syntax model's
+    (`syntaxnet`), whose batches are padded; NER uses the packed `FastCNNEncoder` above.
     """
 
-    def __init__(self, encoder) -> None:
+    def __init__(self, layers: list[dict[str, np.ndarray | int]]) -> None:
+        """`layers`: as for `FastCNNEncoder`."""
         self.layers = []
-        for layer in encoder.layers:
-            conv, norm = layer.conv, layer.norm
-            weight = conv.weight.array  # filters x in x kernel
+        for layer in layers:
+            weight = layer["weight"]  # filters x in x kernel
             kernels = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
-            scale, shift = fold_norm(weight.dtype, norm.weight.array, norm.bias.array, norm.mean.array, norm.std.array)
-            self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
+            norm = (layer["norm_weight"], layer["norm_bias"], layer["mean"], layer["std"])
+            scale, shift = fold_norm(weight.dtype, *norm)
+            self.layers.append((kernels, layer["bias"], layer["padding"], scale, shift))
 
-    def __call__(self, input: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    @classmethod
+    def from_model(cls, model, config: dict) -> PaddedCNNEncoder:
+        """From a `models.SlovnetModel` and its ``encoder`` description."""
+        return cls(_layers(model, config))
+
+    def __call__(self, input: np.ndarray, mask: np.ndarray, inverse: np.ndarray | None = None) -> np.ndarray:
+        """`input` is (batch, length, in); with `inverse` (batch, length), `input` holds only
+        the distinct rows, (n, in), and position (b, i) is ``input[inverse[b, i]]``: the first
+        layer multiplies each distinct token once (the same dot products) and gathers them."""
         x = input
-        batch, length = x.shape[:2]
-        for kernels, bias, padding, scale, shift in self.layers:
-            padded = np.pad(x, ((0, 0), (padding, padding), (0, 0)))
+        batch, length = mask.shape
+        for layer, (kernels, bias, padding, scale, shift) in enumerate(self.layers):
             plen = length + 2 * padding
             windows = plen - len(kernels) + 1
-            flat = padded.reshape(batch * plen, -1)
+            if layer == 0 and inverse is not None:
+                # the convolution's zero padding: one zero row after the distinct ones
+                index = np.full((batch, plen), len(x))
+                index[:, padding : padding + length] = inverse
+                x = np.concatenate((x, np.zeros((1, x.shape[1]), x.dtype)))
+                parts = [(x @ kernel)[index[:, k : k + windows]] for k, kernel in enumerate(kernels)]
+            else:
+                padded = np.pad(x, ((0, 0), (padding, padding), (0, 0)))
+                flat = padded.reshape(batch * plen, -1)
+                parts = [(flat @ kernel).reshape(batch, plen, -1)[:, k : k + windows]
+                         for k, kernel in enumerate(kernels)]
             out = None
-            for k, kernel in enumerate(kernels):
-                part = (flat @ kernel).reshape(batch, plen, -1)[:, k : k + windows]
+            for part in parts:
                 out = part + bias if out is None else out + part
             np.maximum(out, 0, out=out)
             out *= scale

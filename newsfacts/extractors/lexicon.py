@@ -14,7 +14,7 @@ from ..data import load_lines, load_rows
 QUOTES = "«»\"„“”'`‘’"
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def fold(name: str) -> str:
     """The lookup key of a name."""
     name = name.lower().replace("ё", "е")

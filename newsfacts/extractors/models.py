@@ -15,6 +15,7 @@ import gzip
 import importlib.util
 import json
 import zlib
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,45 +171,73 @@ KNOWN_SORTED = frozenset({0xD6E395FA})
 class SortedVocab:
     """A large vocabulary whose items are strictly sorted (navec's 250K words), then specials.
 
-    Words are found by binary search over the lines as bytes (UTF-8 keeps code-point
-    order): no 250K-entry dict to build at start-up, half the memory, same ids.
+    Words are found by binary search over the file's own bytes (UTF-8 keeps code-point
+    order): no 250K-entry dict or list of 250K objects (15 MB) to build, the same ids.
+    One object serves every model that ships the same file (NER and syntax do: `_vocab_file`).
     """
 
-    def __init__(self, lines: list[bytes], sorted_count: int) -> None:
-        self._lines = lines
+    def __init__(self, raw: bytes, sorted_count: int) -> None:
+        self._raw = raw
+        breaks = np.flatnonzero(np.frombuffer(raw, np.uint8) == 10)
+        # line i is raw[starts[i] : starts[i + 1] - 1]: a sentinel past the end closes the last
+        starts = np.concatenate(([0], breaks + 1, [len(raw) + 1])).astype("<i8")
+        self._starts = array("q")
+        self._starts.frombytes(starts.tobytes())
+        self._count = len(starts) - 1
         self._sorted = sorted_count
-        self._tail = {lines[i].decode("utf-8"): i for i in range(sorted_count, len(lines))}
+        self._tail = {self._line(i).decode("utf-8"): i for i in range(sorted_count, self._count)}
+        # every 16th word as bytes (1 MB): a C bisect over them leaves a 16-line block to search
+        self._sample = [self._line(i) for i in range(0, sorted_count, _STEP)]
         self.pad_id = self._tail.get(PAD)
         self.unk_id = self._tail.get(UNK)
 
+    def _line(self, i: int) -> bytes:
+        return self._raw[self._starts[i] : self._starts[i + 1] - 1]
+
+    def __len__(self) -> int:
+        return self._count
+
     @property
     def items(self) -> list[str]:
-        return [line.decode("utf-8") for line in self._lines]
+        return [self._line(i).decode("utf-8") for i in range(self._count)]
 
     def decode(self, id: int) -> str:
-        return self._lines[id].decode("utf-8")
+        return self._line(id).decode("utf-8")
 
     def encode(self, item: str) -> int | None:
         tail = self._tail.get(item)  # the specials come last: they win, as in a dict
         if tail is not None:
             return tail
         key = item.encode("utf-8", "surrogatepass")  # a lone surrogate matches nothing, as in a dict
-        i = bisect_left(self._lines, key, 0, self._sorted)
-        return i if i < self._sorted and self._lines[i] == key else self.unk_id
+        raw, starts = self._raw, self._starts
+        j = bisect_left(self._sample, key)  # sample[j - 1] < key <= sample[j]
+        lo, hi = max(j - 1, 0) * _STEP, min(j * _STEP, self._sorted)
+        while lo < hi:  # bisect_left over the block's lines
+            mid = (lo + hi) // 2
+            if raw[starts[mid] : starts[mid + 1] - 1] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < self._sorted and self._line(lo) == key else self.unk_id
 
+
+_STEP = 16
 
 def load_vocab(raw: bytes) -> Vocab | SortedVocab:
     """A vocabulary file's items (one per line), as slovnet reads them."""
-    known = len(raw) >= 1 << 16 and zlib.crc32(raw) in KNOWN_SORTED
+    crc = zlib.crc32(raw)
+    known = len(raw) >= 1 << 16 and crc in KNOWN_SORTED
     if not known and (len(raw) < 1 << 16 or raw.endswith(b"\n") or any(c in raw for c in _OTHER_LINE_BREAKS)):
         return Vocab(raw.decode("utf-8").splitlines())
-    lines = raw.split(b"\n")
-    # specials (<unk>, <pad>) close the file, out of order
-    count = len(lines)
-    while count > 0 and lines[count - 1].startswith(b"<"):
-        count -= 1
-    if known or all(a < b for a, b in pairwise(lines[:count])):
-        return SortedVocab(lines, count)
+    # specials (<unk>, <pad>) close the file, out of order: count the lines before them
+    count, end = raw.count(b"\n") + 1, len(raw)
+    while count > 0:
+        start = raw.rfind(b"\n", 0, end) + 1
+        if not raw.startswith(b"<", start):
+            break
+        count, end = count - 1, start - 1
+    if known or all(a < b for a, b in pairwise(raw.split(b"\n")[:count])):
+        return SortedVocab(raw, count)
     return Vocab(raw.decode("utf-8").splitlines())
 
 
@@ -246,8 +275,22 @@ def load_slovnet(name: str = NER_FILE, vocabs: tuple[str, ...] = ("word", "shape
             data = read(f"arrays/{node['array']}.bin")
             arrays[node["array"]] = np.frombuffer(data, node["dtype"]).reshape(node["shape"])
         # splitlines, as slovnet reads them (it also splits on rarer line breaks)
-        vocab = {v: load_vocab(gzip.decompress(read(f"vocabs/{v}.gz"))) for v in vocabs}
+        vocab = {v: _vocab_file(read(f"vocabs/{v}.gz")) for v in vocabs}
     return SlovnetModel(meta["id"], config, arrays, vocab)
+
+
+# vocabulary files already read, by the CRC-32 and size of their content, which a gzip file's
+# last 8 bytes state: the syntax parser ships NER's 250K words (compressed differently), and
+# decompressing and indexing them again would cost ~25 ms and 3 MB
+_VOCAB_FILES: dict[bytes, Vocab | SortedVocab] = {}
+
+
+def _vocab_file(packed: bytes) -> Vocab | SortedVocab:
+    key = packed[-8:]
+    vocab = _VOCAB_FILES.get(key)
+    if vocab is None:
+        vocab = _VOCAB_FILES[key] = load_vocab(gzip.decompress(packed))
+    return vocab
 
 
 def _weights(node) -> list[dict]:
@@ -260,18 +303,3 @@ def _weights(node) -> list[dict]:
         return [w for value in node for w in _weights(value)]
     return []
 
-
-def load_syntax_parser(batch_size: int = 8):
-    """natasha's news syntax parser, as ``NewsSyntaxParser(NewsEmbedding())`` builds it
-    (slovnet's ``Syntax`` API object, same model and arrays), without importing natasha:
-    the shared memory-mapped embedding and the sorted word list instead of navec's
-    tables and a 250K-entry dict. Imports slovnet (its syntax forward pass)."""
-    from slovnet.api import Syntax
-    from slovnet.exec.encoders import SyntaxEncoder
-    from slovnet.exec.infer import SyntaxDecoder, SyntaxInfer
-    from slovnet.exec.model import Syntax as SyntaxModel
-
-    model = load_slovnet(SYNTAX_FILE, vocabs=("word", "shape", "rel"))
-    net = SyntaxModel.from_json(model.config).inject_arrays(model.arrays).inject_navec(load_embedding())
-    encoder = SyntaxEncoder(model.vocabs["word"], model.vocabs["shape"], batch_size)
-    return Syntax(SyntaxInfer(net, encoder, SyntaxDecoder(model.vocabs["rel"])), batch_size)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..morph import parse as morph_parse
 
@@ -22,9 +23,9 @@ _MODIFIER_RELS = frozenset({"nummod", "nummod:gov", "case", "amod", "punct", "de
 SYNTAX_BATCH = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a parsed sentence; offsets are into the document text."""
+class Token(NamedTuple):
+    """One word of a parsed sentence; offsets are into the document text (a named tuple:
+    a parse builds one per word, and a frozen dataclass costs three times as much)."""
 
     index: int
     text: str
@@ -86,46 +87,17 @@ class Tree:
 
 
 class SyntaxParser:
-    """natasha's NewsSyntaxParser, loaded on first use."""
+    """natasha's news syntax parser (`extractors.syntaxnet`), loaded on first use."""
 
     def __init__(self) -> None:
-        self._infer = None
-
-    def _load(self):
-        from ..extractors.fastcnn import PaddedCNNEncoder
-        from ..extractors.models import load_syntax_parser
-
-        # natasha's NewsSyntaxParser(NewsEmbedding()), without importing natasha, sharing
-        # NER's memory-mapped embedding (navec's tables would cost ~0.3 s and ~100 MB)
-        parser = load_syntax_parser()
-        infer = parser.infer
-        infer.encoder.batch_size = 32  # sentences padded together
-        infer.model.encoder = PaddedCNNEncoder(infer.model.encoder)
-        infer.model.rel = FastRel(infer.model.rel)
-        # news repeats words: encode each (vocabulary id, shape) once
-        encode = infer.encoder.item
-        cache: dict[str, tuple[int, int]] = {}
-
-        def item(words):
-            pairs = []
-            for w in words:
-                pair = cache.get(w)
-                if pair is None:
-                    ids, shapes = encode([w])
-                    pair = cache[w] = (ids[0], shapes[0])
-                    if len(cache) > 200_000:
-                        cache.clear()
-                pairs.append(pair)
-            return [p[0] for p in pairs], [p[1] for p in pairs]
-
-        infer.encoder.item = item
-        return infer
+        self._net = None
 
     def parse(self, texts: Sequence[str], offsets: Sequence[int] | None = None) -> list[Tree]:
         """A tree for each text; `offsets` shift token offsets into the document."""
-        if self._infer is None:
-            self._infer = self._load()
-        infer = self._infer
+        if self._net is None:
+            from ..extractors.syntaxnet import SyntaxNet
+
+            self._net = SyntaxNet()
         offsets = offsets or [0] * len(texts)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         trees: list[Tree] = [Tree((), ()) for _ in texts]
@@ -135,19 +107,18 @@ class SyntaxParser:
             keep = [n for n, w in enumerate(words) if w]
             if not keep:
                 continue
-            preds = infer.decoder(infer.process(infer.encoder([[w.text for w in words[n]] for n in keep])))
-            for n, (_ids, heads, rels) in zip(keep, preds, strict=True):
+            preds = self._net.parse([[w.text for w in words[n]] for n in keep])
+            for n, (heads, rels) in zip(keep, preds, strict=True):
                 base = offsets[batch[n]]
                 tokens = [
-                    Token(j, w.text, base + w.start, base + w.stop, int(h) - 1, rel)
+                    Token(j, w.text, base + w.start, base + w.stop, h, rel)
                     for j, (w, h, rel) in enumerate(zip(words[n], heads, rels, strict=True))
                 ]
                 trees[batch[n]] = Tree.build(tokens)
         return trees
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     text: str
     start: int
     stop: int
@@ -173,27 +144,3 @@ def _merge_groups(words: list) -> list:
         else:
             out.append(w)
     return out
-
-
-class FastRel:
-    """slovnet's relation scorer with the bilinear product as one matmul and one reduction.
-
-    slovnet multiplies (seq x relations x hidden) by (hidden x 1) as a stack of tiny matrix
-    products, which takes most of the parse time; here the same sums run elementwise.
-    """
-
-    def __init__(self, rel) -> None:
-        self._rel = rel
-        self.decode = rel.decode
-
-    def __call__(self, input, head_id):
-        import numpy as np
-        from slovnet.exec.model import gather_head
-
-        rel = self._rel
-        head = rel.head(gather_head(input, rel.root.array, head_id))
-        tail = rel.tail(input)
-        batch, seq, _ = input.shape
-        hidden, dim = rel.kernel.shape
-        x = (head @ rel.kernel.array).reshape(batch, seq, dim // hidden, hidden)
-        return np.einsum("bsrh,bsh->bsr", x, tail)
