@@ -233,9 +233,10 @@ class DaskExecutor:
     The same contract as the local executor (newsfacts/batch.py): items with text are grouped in
     the same batches (NER batched on the worker), items that carry an error or are already stored
     pass through in their place, and at most `inflight` tasks per worker are out at once, so
-    memory does not grow with the input. A task carries `per_task` batches: each task costs the
-    client, the scheduler and the worker's event loop some milliseconds, which 32 articles
-    (~0.3 s of work) do not repay. A task whose worker fails becomes error outcomes.
+    memory does not grow with the input. A task carries up to `per_task` batches (one while the
+    workers get their first tasks, so a short input still spreads): each task costs the client,
+    the scheduler and the worker's event loop some milliseconds, which 32 articles (~0.3 s of
+    work) do not repay. A task whose worker fails becomes error outcomes.
     """
 
     connect_timeout = "20s"  # a scheduler that is just starting gets this long
@@ -266,21 +267,26 @@ class DaskExecutor:
         client = self._client or self._connect()
         futures: deque = deque()
         group: list[list[Any]] = []
+        submitted = 0
 
         def submit() -> None:
+            nonlocal submitted
             if group:
                 futures.append((sum(group, []), client.submit(run_batches, list(group), self.facts, pure=False)))
                 group.clear()
+                submitted += 1
 
         try:
-            limit = max(1, len(client.scheduler_info().get("workers", {}))) * self.inflight
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            limit = workers * self.inflight
             for batch in split_batches(items, self.batch):
                 if batch[0].text is None:  # passes through in its place, after the texts before it
                     submit()
                     futures.append((batch, [Outcome.of(i) for i in batch]))
                 else:
                     group.append(batch)
-                    if len(group) >= self.per_task:
+                    # one batch a task until every worker has one (a short input still spreads), then per_task
+                    if len(group) >= min(self.per_task, 1 + submitted // workers):
                         submit()
                 while len(futures) >= limit:
                     yield from _result(*futures.popleft())

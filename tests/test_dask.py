@@ -206,17 +206,18 @@ def _items():
     return [*texts[:7], Item("bad", "kb", error="cannot read"), *texts[7:]]
 
 
-def test_the_dask_executor_sends_several_batches_a_task_and_keeps_passthroughs_in_place():
+def test_the_dask_executor_sends_several_batches_a_task_once_workers_are_busy_passthroughs_in_place():
     client = _RecordingClient()
     got = list(nfd.DaskExecutor("tcp://x", batch=2, per_task=2, client=client).map(_items()))
-    # an item without text ends the task being filled: it passes through after the texts before it
-    assert client.tasks == [[["t0", "t1"], ["t2", "t3"]], [["t4", "t5"], ["t6"]], [["t7", "t8"]]]
+    # one batch a task until each of the 2 workers has one, then 2; an item without text ends the
+    # task being filled and passes through after the texts before it
+    assert client.tasks == [[["t0", "t1"]], [["t2", "t3"]], [["t4", "t5"], ["t6"]], [["t7", "t8"]]]
     assert [(o.source, o.error) for o in got] == [
         *[(f"t{n}", None) for n in range(7)], ("bad", "cannot read"), ("t7", None), ("t8", None)]
 
 
 def test_a_lost_task_fails_its_own_batches_only():
-    client = _RecordingClient(fail_task=2)
+    client = _RecordingClient(fail_task=3)
     got = list(nfd.DaskExecutor("tcp://x", batch=2, per_task=2, client=client).map(_items()))
     failed = [o.source for o in got if o.error and o.error.startswith("internal error: OSError: worker lost")]
     assert failed == ["t4", "t5", "t6"]
