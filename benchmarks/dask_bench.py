@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ("cli1", "cli2", "cli2-parquet", "dask1", "dask2", "dask2-defaults", "dask2-parquet", "scheduler2")
 # one BLAS thread a worker (the processes are the parallelism)
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-PARTITION = 128  # records a partition: ~1 s of work a task, as Dask advises (a task costs some ms itself)
+PARTITION = 64  # records a partition: ~0.5 s of work a task (a task costs some ms itself; a bigger one, a longer tail)
 
 
 def env() -> dict[str, str]:

@@ -15,7 +15,7 @@ texts go through `Extractor.map`, so NER stays batched. A record that cannot be
 read or whose extraction raises becomes an error record ``{"source", "error"}``
 and the partition goes on, as in a local run. Start workers with one thread
 each (``dask worker ADDRESS --nthreads 1 --nworkers N``: a process's extractor
-serves one partition at a time) and WORKER_CONFIG, and give partitions of ~100
+serves one partition at a time) and WORKER_CONFIG, and give partitions of 50-100
 records or more. Building the extractor also sets the worker's malloc thresholds
 (newsfacts/malloc.py: the Nanny's 64 KiB trim threshold costs ~35 % CPU).
 Needs the extra: ``pip install 'newsfacts[dask]'``.
@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - the message is the point
 # Dask config for the processes of an extraction cluster (``dask.config.set(WORKER_CONFIG)`` before
 # a LocalCluster, or the DASK_ environment variables of README "Dask" for ``dask worker``): Dask's
 # statistical profiler samples the extraction thread's stack every 10 ms and each server's 20 ms
-# event-loop tick takes the GIL from it; together ~20 % more CPU an article, for diagnostics an
+# event-loop tick takes the GIL from it; together 10-25 % more CPU an article, for diagnostics an
 # extraction job does not need (benchmarks/dask_bench.py, case dask2-defaults).
 WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s"}
 
