@@ -15,18 +15,20 @@ from newsfacts.extractors.quantities import rules as rules_module
 ONLY_IT_DECIDES = {
     "is_out_of_range": "Капитализация достигла 999999999999999999 трлн долларов.",
     "is_glued_code": "В конфиге задано size=5 ГБ.",
-    "is_version": "Вышла версия 17 программы.",
+    "is_version": "Вышла версия 5 программ.",
     "is_ordinal": "Рынок изменился в 90-х годах.",
     "is_date": "Встреча пройдёт 2 мая.",
     "is_time_of_day": "Встреча назначена на 5 часов утра.",
     "is_year": "Это было в 2021 году.",
-    "is_model_number": "У Xiaomi 14 камеры.",
+    "is_model_number": "У Xiaomi 14 камер.",
     "is_fraction_or_path": "Объектив F/1.8 мм.",
     "is_rank": "Компания получила ровно 1 место в рейтинге.",
     "is_address": "Офис на улице Мира, 36 этажей.",
     "is_negated": "Ни одной копейки платить не нужно.",
     "is_indefinite_one": "Одна компания отказалась.",
     "is_unitless": "Ответ 42.",
+    "is_adjective_count": "Вручили призы, из них две новые.",
+    "is_ordinal_by_agreement": "Собор построили в конце 15 века.",
 }
 
 

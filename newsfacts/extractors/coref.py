@@ -7,13 +7,14 @@ names resolves as fast per name as a paragraph.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..const import LOC, ORG, PER
 from ..doc import Entity
-from ..morph import parse
+from ..morph import known, parse
 from .lexicon import canonical_org, fold, strip_legal_form
 from .names import WORD, is_inflectable, normalize, strip_quotes, surname_keys
 
@@ -28,12 +29,16 @@ class Mention:
     text: str
     head: tuple[int, int] | None = None
     quoted: bool = False
+    cases: frozenset[str] | None = None  # the cases the words before it allow (names.cases_before)
 
 
-def resolve(mentions: Iterable[Mention]) -> list[Entity]:
-    """Entities with one canonical nominative `normal` per real-world thing."""
+def resolve(mentions: Iterable[Mention], text: str = "") -> list[Entity]:
+    """Entities with one canonical nominative `normal` per real-world thing (`text`, the
+    document, tells a name's declension by the forms it writes)."""
     mentions = _surnames_as_people(list(mentions))
     normals = [_normal(m) for m in mentions]
+    if text:
+        normals = _feminine_a(mentions, normals, text)
     canon: dict[int, str] = {}
     for type_ in (PER, ORG, LOC):
         idx = [i for i, m in enumerate(mentions) if m.type == type_ and m.head is None]
@@ -55,9 +60,42 @@ def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         words = _words(m.text)
         if m.type != PER and m.head is None and len(words) == 1 and fold(words[0]) in surnames:
-            m = Mention(PER, m.start, m.stop, m.text)
+            m = Mention(PER, m.start, m.stop, m.text, cases=m.cases)
         out.append(m)
     return out
+
+
+_A_FORMS = ("ою", "ой", "е", "у", "а")  # the -а declension's singular endings, but -ы
+
+
+def _feminine_a(mentions: list[Mention], normals: list[str], text: str) -> list[str]:
+    """An unknown one-word name that the text also writes with -ы ("Гондваны") is of the -а
+    declension: "Гондвана", "Гондване" are forms of Гондвана, not of a masculine "Гондван",
+    unless the text writes that one too (or its "-ом")."""
+    out = normals
+    written: set[str] | None = None  # the capitalised words of the text, read once if needed
+    for i, m in enumerate(mentions):
+        if len(m.text) < 5 or not m.text.isalpha() or not is_inflectable(m.text):
+            continue
+        end = next((e for e in _A_FORMS if m.text.endswith(e)), None)
+        if end is None or m.text[-len(end) - 1] in _VOWELS or known(m.text.lower()):
+            continue
+        stem = m.text[: -len(end)]
+        if fold(normals[i]) == fold(stem + "а"):
+            continue
+        if written is None:
+            written = set(_CAPITALISED.findall(text))
+        if stem + "ы" not in written or stem in written or stem + "ом" in written:
+            continue  # no -ы form, or a masculine one: "Байден", "Байденом"
+        if out is normals:
+            out = list(normals)
+        out[i] = stem + "а"
+    return out
+
+
+_VOWELS = frozenset("аеёиоуыэюяйь")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁ]")
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
 
 
 def _normal(m: Mention) -> str:
@@ -66,8 +104,8 @@ def _normal(m: Mention) -> str:
         bare = strip_legal_form(m.text)
         if m.quoted and _plural_name(bare):
             return canonical_org(bare) or bare  # «Новости», «Вести»: a plural name, as written
-        return canonical_org(bare) or _known(normalize(ORG, bare))
-    return normalize(m.type, m.text)
+        return canonical_org(bare) or _known(normalize(ORG, bare, m.cases))
+    return normalize(m.type, m.text, m.cases)
 
 
 def _plural_name(name: str) -> bool:
@@ -120,6 +158,7 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
     the person whose surname it can be a form of ("Маском").
     """
     surfaces = {" ".join(_words(mentions[i].text)).lower().replace("ё", "е") for i in idx}
+    written = Counter(_words(mentions[i].text)[-1].lower() for i in idx if _words(mentions[i].text))
     people: list[dict] = []  # {"first", "last", "members"}
     by_last: dict[str, list[int]] = defaultdict(list)  # surname key -> people
     singles = []
@@ -139,20 +178,51 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
             by_last[k].append(found)
         person["last"] |= last
         person["members"].append(i)
+    people = _merge_spellings(people, mentions, normals, by_last)
     out: dict[int, str] = {}
     for person in people:
         forms = Counter(normals[i] for i in person["members"])
-        # a form written so in the text beats a generated one (Илон Маск, not Илона Маска)
-        best = sorted(forms, key=lambda f: (-(f.lower().replace("ё", "е") in surfaces), -len(_words(f)), -forms[f], f))
-        person["normal"] = best[0]
+        lasts = {_words(mentions[i].text)[-1] for i in person["members"]}
+        first_at = {}
+        for i in sorted(person["members"]):
+            first_at.setdefault(normals[i], i)
+        # a form written so in the text beats a generated one (Илон Маск, not Илона Маска);
+        # then the form that the most spellings can be a case of; then the text's first spelling
+        best = sorted(
+            forms,
+            key=lambda f: (
+                -(f.lower().replace("ё", "е") in surfaces),
+                _capitals(f),
+                -_explains(f, lasts),
+                -len(_words(f)),
+                -forms[f],
+                first_at[f],
+            ),
+        )
+        person["normal"] = _indeclinable_surname(best[0], person["members"], mentions, written)
         for i in person["members"]:
-            out[i] = best[0]
+            out[i] = person["normal"]
     groups: list[list[int]] = []
     by_key: dict[str, int] = {}  # surname key -> the first group that holds it
+    by_start: dict[str, list[int]] = defaultdict(list)  # a surname's first letters -> people
+    for n, person in enumerate(people):
+        last = _spelling(_words(person["normal"])[-1])
+        by_start[last[:3]].append(n)
     for i in singles:
         words = _words(mentions[i].text) or [mentions[i].text]
         keys = _keys(words[-1], (_words(normals[i]) or [None])[-1])
-        matches = {p for k in keys for p in by_last.get(k, ())}
+        matches = {p for k in keys for p in by_last.get(k, ()) if not _gender_clash(words[-1], people[p]["normal"])}
+        if not matches and len(words) == 1:
+            # "Гарсиа-Доваль" alone after "Игнасио Гарсия-Доваль": the same surname spelled otherwise
+            alone = _spelling(words[0])
+            near = by_start.get(alone[:3], ())
+            if len(near) <= _BUCKET:
+                matches = {
+                    n
+                    for n in near
+                    if _near(alone, _spelling(_words(people[n]["normal"])[-1]))
+                    and not _gender_clash(words[0], people[n]["normal"])
+                }
         if matches:
             out[i] = people[max(sorted(matches), key=lambda p: len(people[p]["members"]))]["normal"]
             continue
@@ -171,6 +241,156 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
         for i in members:
             out[i] = best
     return out
+
+
+def _capitals(form: str) -> int:
+    """Words written in capitals, as in a headline ("Андрей ШЕВЧЕНКО", "БЕЛШИНА"): such a
+    spelling never becomes the normal while another is written."""
+    return sum(w.isupper() and len(w) > 3 and bool(_CYRILLIC_WORD.match(w)) for w in _words(form))
+
+
+_MASC_NOMINATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+_FEM_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_FEM_ADJECTIVE = re.compile(r"(?:ская|цкая)$")
+
+
+def _gender_clash(surname: str, normal: str) -> bool:
+    """"Юнисов" is no form of a woman "Рауза Юнисова", "Куликовская" none of a man: a lone
+    surname in a man's nominative or a woman's adjective form keeps to its gender ("Иванова"
+    may be a man's genitive)."""
+    low, last = surname.lower(), _words(normal)[-1].lower()
+    return bool(_MASC_NOMINATIVE.search(low) and _FEM_SURNAME.search(last)) or bool(
+        _FEM_ADJECTIVE.search(low) and _MASC_NOMINATIVE.search(last)
+    )
+
+
+_CASE_ENDINGS = ("", "а", "я", "у", "ю", "е", "ом", "ем", "ой", "ей", "ы", "и", "о")
+
+
+def _indeclinable_surname(normal: str, members: list[int], mentions: list[Mention], written: Counter) -> str:
+    """"Криштиану Роналду" three times and never "Роналдо"/"Роналда": a surname in a vowel
+    that the text never declines is indeclinable, whatever ending it looks to have."""
+    lasts = {_words(mentions[i].text)[-1] for i in members}
+    if len(lasts) != 1:
+        return normal
+    last = next(iter(lasts))
+    low = last.lower()
+    if low[-1:] not in "еиоуэю" or written[low] < 3 or _words(normal)[-1] == last:
+        return normal
+    stem = low[:-1]
+    if any(stem + end in written for end in _CASE_ENDINGS if stem + end != low):
+        return normal  # "Поттере" beside "Поттером": it declines
+    return normal[: len(normal) - len(_words(normal)[-1])] + last
+
+
+def _explains(form: str, lasts: set[str]) -> int:
+    """How many written surnames the form's surname can be the nominative of: "Самер Хуэйфан"
+    explains "Хуэйфана" and "Хуэйфане", "Самера Хуэйфаня" only the second."""
+    last = _words(form)[-1].lower().replace("ё", "е")
+    return sum(last in surname_keys(w) for w in lasts)
+
+
+def _merge_spellings(people: list[dict], mentions: list[Mention], normals: list[str], by_last: dict) -> list[dict]:
+    """One person written two ways in one text ("Брэд Рингайзен", "Брэд Рингейзен"; "Дуэйн" and
+    "Дуйэн Джонсон"): the same first name and a surname one letter apart (two in a long one),
+    or the same surname and two foreign spellings of one first name."""
+    if len(people) < 2:
+        return people
+    parent = list(range(len(people)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    names = []
+    for person in people:
+        i = person["members"][0]
+        words = _words(normals[i])
+        names.append((_spelling(words[0]), _spelling(words[-1]), words[0]))
+    # pairs are compared only within small buckets (the same first name and the surname's first
+    # letters, or the reverse), so a long text of many people stays linear
+    by_first: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_surname: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, (first, last, _) in enumerate(names):
+        by_first[first, last[:1]].append(k)
+        by_surname[last, first[:2]].append(k)
+    for ks in by_first.values():  # same first name: surnames one letter apart
+        if len(ks) > _BUCKET:
+            continue  # a list of many like names, not one name spelled twice
+        for a, b in ((a, b) for n, a in enumerate(ks) for b in ks[n + 1 :]):
+            if _near(names[a][1], names[b][1]):
+                parent[root(b)] = root(a)
+    for ks in by_surname.values():  # same surname: a foreign first name spelled two ways
+        if len(ks) > _BUCKET:
+            continue
+        for a, b in ((a, b) for n, a in enumerate(ks) for b in ks[n + 1 :]):
+            if _near(names[a][0], names[b][0]) and not (_known_name(names[a][2]) or _known_name(names[b][2])):
+                parent[root(b)] = root(a)
+    merged: dict[int, dict] = {}
+    for k, person in enumerate(people):
+        r = root(k)
+        if r not in merged:
+            merged[r] = person
+        elif merged[r] is not person:
+            merged[r]["first"] |= person["first"]
+            merged[r]["last"] |= person["last"]
+            merged[r]["members"] += person["members"]
+    if len(merged) == len(people):
+        return people
+    out = list(merged.values())
+    by_last.clear()  # surnames point at the merged people
+    for n, person in enumerate(out):
+        for key in person["last"]:
+            by_last[key].append(n)
+    return out
+
+
+_BUCKET = 6  # people compared pairwise for spellings at most: beyond, a list of like names
+_SPELLING = str.maketrans({"ё": "е", "э": "е", "й": "и", "ґ": "г", "і": "и", "ї": "и", "є": "е", "-": ""})
+
+
+def _spelling(word: str) -> str:
+    """A word folded over the letters transliterations differ in (э/е, й/и, ґ/г)."""
+    return word.lower().translate(_SPELLING)
+
+
+def _near(a: str, b: str) -> bool:
+    """One edit apart (a swap of two letters counts one), two in words of 8 letters or more."""
+    if a == b:
+        return False  # the same spelling is already one person, or two people
+    n = min(len(a), len(b))
+    if n < 5 or abs(len(a) - len(b)) > 2:
+        return False
+    return _within(a, b, 2 if n >= 8 else 1)
+
+
+def _within(a: str, b: str, k: int) -> bool:
+    """Are a and b at most k edits apart (an adjacent swap counts one)? A DP over the band
+    |i - j| <= k only, stopped once every cell of a row exceeds k: O(len * k)."""
+    big = k + 1
+    prev2: list[int] | None = None
+    prev = [j if j <= k else big for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        row = [big] * (len(b) + 1)
+        if i <= k:
+            row[0] = i
+        for j in range(max(1, i - k), min(len(b), i + k) + 1):
+            cost = a[i - 1] != b[j - 1]
+            v = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            row[j] = min(v, big)
+        if min(row) > k:
+            return False
+        prev2, prev = prev, row
+    return prev[len(b)] <= k
+
+
+def _known_name(word: str) -> bool:
+    """A first name the dictionary knows (Мария, Марина): two of them are two people."""
+    return any(known(p.word) and "Name" in p.tag for p in parse(word.lower()))
 
 
 def _lemma_key(text: str) -> tuple[str, ...]:
@@ -194,7 +414,12 @@ def _resolve_names(mentions: list[Mention], normals: list[str], idx: list[int]) 
     for members in groups.values():
         forms = Counter(normals[i] for i in members)
         # a form written in the text as is beats a generated one; then frequency
-        best = sorted(forms, key=lambda f: (-(f in surfaces), -forms[f], f))[0]
+        for f in [f for f in forms if _capitals(f)]:
+            # "БЕЛШИНА" from a headline, "Белшина" in the text: the text's spelling
+            plain = next((w for w in surfaces if w.lower() == f.lower() and not _capitals(w)), None)
+            if plain:
+                forms[plain] += forms.pop(f)
+        best = sorted(forms, key=lambda f: (-(f in surfaces), _capitals(f), -forms[f], f))[0]
         for i in members:
             out[i] = best
     return out

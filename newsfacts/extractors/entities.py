@@ -35,7 +35,8 @@ from .lexicon import (
     is_technology,
     may_be_known,
 )
-from .names import CYRILLIC, WORD, normalize, strip_quotes
+from .names import CYRILLIC, WORD, cases_before, normalize, strip_quotes
+from .titles import is_title, quoted_titles, title_keys
 
 __all__ = [
     "Mention",
@@ -133,7 +134,11 @@ def extend_latin(text: str, start: int, stop: int) -> int:
 
 def source_mentions(text: str) -> list[Mention]:
     """Organisations named on a closing "Источник: …" line."""
-    return [Mention(ORG, m.start(1), m.end(1), m.group(1)) for m in SOURCE_LINE.finditer(text)]
+    out = []
+    for m in SOURCE_LINE.finditer(text):
+        stop = _drop_full_stop(text, m.start(1), m.end(1))  # "Фото: Pexels."
+        out.append(Mention(ORG, m.start(1), stop, text[m.start(1) : stop]))
+    return out
 
 
 NOT_ENTITIES = {(row[0], fold(row[1])) for row in load_rows("not_entities.tsv")}
@@ -221,7 +226,11 @@ def _strip_lead(text: str, start: int, stop: int, type_: str, sent_start: int = 
             start = rest.start()
             continue
         if type_ == PER:
-            drop = low in ROLES or (word.islower() and low not in NAME_PARTICLES)
+            drop = (
+                low in ROLES
+                or (word.islower() and low not in NAME_PARTICLES)
+                or _place_before_name(word, text, rest.start(), stop)
+            )
         elif type_ == ORG:
             drop = (word.islower() and CYRILLIC.search(word) is not None and word not in INSTITUTION_HEADS) or (
                 is_technology(word)
@@ -233,6 +242,20 @@ def _strip_lead(text: str, start: int, stop: int, type_: str, sent_start: int = 
         if not drop:
             return start
         start = rest.start()
+
+
+def _place_before_name(word: str, text: str, rest: int, stop: int) -> bool:
+    """'Ливерпуля Мохамеда Салаха': a place (or a club named by it) glued before a full name;
+    two words of the name must remain."""
+    if not word[:1].isupper() or not CYRILLIC.search(word) or len(WORD.findall(text, rest, stop)) < 2:
+        return False
+    parses = parse(word.lower())
+    return (
+        bool(parses)
+        and all(known(p.word) for p in parses)
+        and any("Geox" in p.tag for p in parses)
+        and not any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr"))
+    )
 
 
 def _common_compound(word: str) -> bool:
@@ -269,9 +292,13 @@ def _retype(text: str, start: int, stop: int, type_: str) -> str:
     # the noun before a name: 'регион «Сибирь»', 'космодром Восточный' (unquoted: only a
     # name in the nominative, as an apposition is; "университет Виргинии" is a genitive)
     before = re.search(r"(\w+)[ \u00a0]+([«\"„“]?)$", text[max(0, start - 40) : start])
-    if before and type_ != PER and before.group(1).islower() and before.group(1)[:3] in _HEAD_STARTS:
+    if before and before.group(1).islower() and before.group(1)[:3] in _HEAD_STARTS:
         head = TYPE_HEADS.get(_lemma(before.group(1)))
         quoted = bool(before.group(2))
+        # one word that is no first name, after a place noun: "суперконтинент Гондвана" is a
+        # place; "области Владимир Петров" stays a person, and no person becomes a body
+        if type_ == PER and (head != LOC or " " in span or first_name_gender(span)):
+            head = None
         if head and (quoted or (head == LOC and CYRILLIC.search(span) and _same_case(before.group(1), span))):
             return head
     # the mention's own head noun: "Звездный городок" is a place, "Ок-Риджская лаборатория" a body
@@ -367,6 +394,22 @@ def _latin_orgs(text: str) -> list[Mention]:
 _LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
 
 
+# "аудиочипом от AKM", "модуль производства Quectel": a Latin name after these words is
+# the maker, which NER misses when the name is unknown to it
+_MAKER_AFTER = re.compile(
+    r"(?<![\w-])(?:от|производства|разработки)[ \u00a0]+([A-Z][A-Za-z]*[A-Za-z](?: [A-Z][A-Za-z]+)?)(?![\w-])"
+)
+
+
+def _makers_after_from(text: str) -> list[Mention]:
+    out = []
+    for m in _MAKER_AFTER.finditer(text):
+        name = m.group(1)
+        if not is_not_entity(ORG, name) and not is_technology(name):
+            out.append(Mention(ORG, m.start(1), m.end(1), name))
+    return out
+
+
 def _institution_of_place(text: str, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
     """'парламент Великобритании', 'Политехнический университет' + 'Виргинии': a body of a place is one ORG."""
     out = []
@@ -391,7 +434,7 @@ def _ends_with_head(name: str) -> bool:
 
 
 def _span_mentions(
-    text: str, sent: Sentence, start: int, stop: int, type_: str, capitals: set[str]
+    text: str, sent: Sentence, start: int, stop: int, type_: str, capitals: set[str], titles: set[str]
 ) -> list[Mention]:
     """The mentions one NER span stands for (none, the name, the name and its bracketed alias)."""
     start, stop = trim(text, start, stop)
@@ -415,19 +458,25 @@ def _span_mentions(
     if type_ == ORG:
         stop = _vendor_prefix(text, start, stop)
     start, stop = trim(text, start, stop)
+    stop = _caps_headline_end(text, start, _drop_full_stop(text, start, stop))
     span = text[start:stop]
     if start >= stop or not any(ch.isalpha() for ch in span):
+        return []
+    if is_title(text, start, stop, type_):
+        titles |= title_keys(type_, span)  # "фильм «Соседи»": a work, here and further on
         return []
     type_ = _retype(text, start, stop, type_)
     if is_not_entity(type_, span) or _not_a_name(type_, span):
         return []
+    if type_ == ORG and is_legal_form(span.rstrip(".")):
+        return []  # "Microsoft Technology Licensing, LLC": the legal form alone names nobody
     # an all-lower-case Cyrillic span is a common noun phrase ("ии-чипы"), never a name
     if type_ != LOC and CYRILLIC.search(span) and span == span.lower():
         return []
     if start == sent.start and is_common_phrase(span) and not _name_at_start(text, span, stop, type_, capitals):
         return []
     quoted = text[start - 1 : start] in "«\"„“" and text[stop : stop + 1] in "»\"“”" and start > 0
-    out = [Mention(type_, start, stop, span, quoted=quoted)]
+    out = [Mention(type_, start, stop, span, quoted=quoted, cases=cases_before(text, start))]
     if alias and type_ in (PER, ORG):
         a, b = alias
         word = text[a:b]
@@ -435,6 +484,39 @@ def _span_mentions(
         if any(ch.isalpha() for ch in word) and not is_not_entity(type_, word) and _alias_fits(type_, span, word):
             out.append(Mention(type_, a, b, word, head=(start, stop)))
     return out
+
+
+def _caps_headline_end(text: str, start: int, stop: int) -> int:
+    """'БЕЛШИНА ПРОИГРАЛА', 'ГАЗПРОМ НЕФТЬ ОТКРЫЛА ЗАВОД': in a headline written in capitals,
+    NER runs the name on into the verb; the name ends before it."""
+    words = list(WORD.finditer(text, start, stop))
+    if len(words) < 2 or not all(w.group().isupper() and CYRILLIC.search(w.group()) for w in words):
+        return stop
+    for k, w in enumerate(words[1:], 1):
+        top = parse(w.group().lower())[:1]
+        if top and known(top[0].word) and top[0].tag.POS in _HEADLINE_BREAK:
+            return words[k - 1].end()
+    return stop
+
+
+_HEADLINE_BREAK = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP", "CONJ", "ADVB"})
+
+
+def _drop_full_stop(text: str, start: int, stop: int) -> int:
+    """"пишет Обозреватель.", "издание MedikForum.": the sentence's full stop is no part of the
+    name; an abbreviation or legal form keeps its dot ("N.V.", "Corp.", "Дж.")."""
+    if stop - start < 3 or text[stop - 1] != "." or text[stop - 2 : stop - 1] == ".":
+        return stop
+    words = WORD.findall(text, start, stop)
+    last = words[-1] if words else ""
+    if len(last) <= 2 or "." in text[start : stop - 1].rsplit(" ", 1)[-1] or is_legal_form(last):
+        return stop
+    return stop if fold(last) in _abbreviations() else stop - 1
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("name_abbreviations.txt"))
 
 
 def _not_a_name(type_: str, span: str) -> bool:
@@ -486,7 +568,19 @@ def _name_at_start(text: str, span: str, stop: int, type_: str, capitals: set[st
     if nxt is None or text[stop : nxt.start()].strip():
         return False
     top = parse(nxt.group().lower())[:1]
-    return bool(top) and top[0].tag.POS == "VERB" and "past" in top[0].tag and "sing" in top[0].tag
+    # a verb a person does in the news ("Лебедь заявил"); "Моллюск обитал" is the noun
+    return (
+        bool(top)
+        and top[0].tag.POS == "VERB"
+        and "past" in top[0].tag
+        and "sing" in top[0].tag
+        and top[0].normal_form.replace("ё", "е") in _speech_verbs()
+    )
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in load_lines("person_verbs.txt"))
 
 
 def _attested(span: str, capitals: set[str]) -> bool:
@@ -500,6 +594,22 @@ def _alias_fits(type_: str, name: str, alias: str) -> bool:
         # a person's original spelling has as many words as the name
         return not CYRILLIC.search(alias) and len(WORD.findall(alias)) == len(WORD.findall(name))
     return len(WORD.findall(alias)) <= len(WORD.findall(name))
+
+
+_MAY_QUOTE = re.compile("[«\"„“]")
+
+
+def _drop_titles(mentions: list[Mention], titles: set[str]) -> list[Mention]:
+    """Other mentions of a work's title: quoted ones of any type, bare ones tagged ORG unless a
+    person of the document bears the name ("фильм «Шугалей»" and "Максим Шугалей"); a bare
+    place stays one ("сериал «Голливуд»" and "покорить Голливуд")."""
+    surnames = {fold(WORD.findall(m.text)[-1]) for m in mentions if m.type == PER and WORD.findall(m.text)}
+
+    def title(m: Mention) -> bool:
+        bare = m.type == ORG and m.head is None and fold(strip_quotes(m.text)) not in surnames
+        return (m.quoted or bare) and bool(title_keys(m.type, m.text) & titles)
+
+    return [m for m in mentions if not title(m)]
 
 
 def _last_overlaps(a: Mention, b: Mention) -> bool:
@@ -521,19 +631,27 @@ def assemble(
     hw = Intervals((e.start, e.stop) for e in hardware if e.type != ORG)
     capitals = _initial_capitals(text, sentences)
     mentions: list[Mention] = []
+    titles = quoted_titles(text) if _MAY_QUOTE.search(text) else set()
     for sent, sent_spans in zip(sentences, spans, strict=True):
         found: list[Mention] = []
         for start, stop, type_ in sent_spans:
-            for m in _span_mentions(text, sent, sent.start + start, sent.start + stop, type_, capitals):
+            for m in _span_mentions(text, sent, sent.start + start, sent.start + stop, type_, capitals, titles):
                 if not hw.overlaps(m.start, m.stop):
                     found.append(m)
         mentions += _institution_of_place(text, sent, found)
+    if titles:
+        mentions = _drop_titles(mentions, titles)
     mentions += [Mention(ORG, e.start, e.stop, e.text) for e in hardware if e.type == ORG]
     taken = Intervals([(m.start, m.stop) for m in mentions] + [(e.start, e.stop) for e in hardware])
-    extra = source_mentions(text) + [m for s in sentences if (m := _lexicon_start(text, s))] + _latin_orgs(text)
+    extra = (
+        source_mentions(text)
+        + [m for s in sentences if (m := _lexicon_start(text, s))]
+        + _latin_orgs(text)
+        + _makers_after_from(text)
+    )
     for m in sorted(extra, key=lambda m: (m.start, m.stop)):
         if not taken.overlaps(m.start, m.stop) and not (mentions and _last_overlaps(mentions[-1], m)):
             mentions.append(m)
     # two NER spans grown into one name ("Xiaomi" + ".EU") are one mention
     mentions = list({(m.start, m.stop, m.type): m for m in sorted(mentions, key=lambda m: (m.start, m.stop))}.values())
-    return resolve(mentions) + [e for e in hardware if e.type != ORG]
+    return resolve(mentions, text) + [e for e in hardware if e.type != ORG]

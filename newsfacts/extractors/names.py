@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..const import LOC, ORG, PER
+from ..data import load_rows
 from ..morph import known, parse
 from .lexicon import PLACES, first_name_gender, fold
 
@@ -61,7 +62,17 @@ def _word_parses(word: str, type_: str, head: bool):
     ]
     if type_ == PER:
         # names are singular nouns; plural or adjective guesses mangle foreign names
-        parses = [p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+        parses = [p for p in parses if p.tag.number != "plur" and (p.tag.POS == "NOUN" or _adjectival_surname(p))]
+        if head:
+            # pymorphy's guess of a woman's -я name after a consonant ("хуэйфаня") is no
+            # surname's reading
+            parses = [p for p in parses if known(p.word) or not _soft_ya(p)]
+        if _FOREIGN_I.search(word):
+            # "Лиззи", "Джоли", "Сигурни": a foreign name in -и does not decline; pymorphy's
+            # guesses "лиззь", "джоля" are no names ("Лафии" -> Лафия is another ending)
+            parses = [p for p in parses if known(p.word) or not p.normal_form.endswith(("ь", "я"))]
+        # nor is a feminine noun in -ь ("Беллью" -> "белль"): a woman's surname in -ь stays
+        parses = [p for p in parses if known(p.word) or not (p.tag.gender == "femn" and p.normal_form.endswith("ь"))]
     else:
         # an unknown word may be an indeclinable name (Минцифры): leave it as written,
         # unless it plainly is a masculine consonant stem plus an ending (Минпромторга)
@@ -75,6 +86,18 @@ def _word_parses(word: str, type_: str, head: bool):
     return tagged or parses
 
 
+def _adjectival_surname(p) -> bool:
+    """"Коломойском" -> коломойский: a surname of the -ский/-цкий kind declines as an adjective."""
+    return p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий", "ской", "цкой"))
+
+
+_FOREIGN_I = re.compile(r"[^аеёиоуыэюяйь]и$", re.I)
+_SOFT_YA = re.compile(r"[^аеёиоуыэюяйь]я$")
+
+
+def _soft_ya(p) -> bool:
+    # a feminine thing ("кьеза") stays: a man's surname in -а declines so (Кьезу, Кьезой)
+    return bool(_SOFT_YA.search(p.normal_form))
 GUESS_ENDINGS = ("а", "у", "ом", "е")
 # Adjectives pymorphy guesses for names it does not know ("Ок-Риджской" -> ок-риджский).
 ADJECTIVE_LEMMAS = ("ский", "цкий", "ный", "ной", "ний")
@@ -108,14 +131,20 @@ MAX_COMBOS = 4096
 
 
 def _best_reading(
-    words: list[str], type_: str, case: str | None = None, gender: str | None = None
+    words: list[str],
+    type_: str,
+    case: str | None = None,
+    gender: str | None = None,
+    allowed: frozenset[str] | None = None,
 ) -> Reading | None:
     """The case/number/gender reading that every word of the group can share (optionally
-    in a given case and gender, when the first name has told them)."""
+    in a given case and gender, when the first name has told them, and in the cases the
+    word before the name allows)."""
     options = []
     combos = 1
     for i, word in enumerate(words):
-        opts = _dedupe(_word_parses(word, type_, head=(i == len(words) - 1)))
+        # for a person, "head" is the surname of a full name (a lone word may be a first name)
+        opts = _dedupe(_word_parses(word, type_, head=(i == len(words) - 1) and (type_ != PER or i > 0)))
         if type_ == PER:
             opts.append(FROZEN)
         if not opts:
@@ -133,7 +162,7 @@ def _best_reading(
             continue
         cases = {CASE_ALIAS.get(p.tag.case, p.tag.case) for p in real}
         numbers = {p.tag.number for p in real} - {None}
-        if len(cases) != 1 or len(numbers) > 1 or (case and cases != {case}):
+        if len(cases) != 1 or len(numbers) > 1 or (case and cases != {case}) or (allowed and not cases <= allowed):
             continue
         number = next(iter(numbers), "sing")
         # people are masculine or feminine; a body may be neuter ("Национальное управление")
@@ -221,9 +250,11 @@ VOWELS = set("аеёиоуыэюяй")
 # Case endings of unknown names of the -а/-я declension (Сатьи, Наделлу), restored to
 # the nominative only after a consonant: indeclinable names end in vowels (Пичаи).
 A_ENDINGS = {
-    "gent": (("ьи", "ья"), ("ы", "а")),
-    "accs": (("ью", "ья"), ("у", "а")),
-    "ablt": (("ьей", "ья"), ("ой", "а")),
+    "gent": (("ии", "ия"), ("ьи", "ья"), ("ы", "а")),
+    "datv": (("ии", "ия"),),
+    "loct": (("ии", "ия"),),
+    "accs": (("ию", "ия"), ("ью", "ья"), ("у", "а")),
+    "ablt": (("ией", "ия"), ("ьей", "ья"), ("ой", "а")),
 }
 
 
@@ -288,8 +319,9 @@ def _balanced(text: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def normalize(type_: str, text: str) -> str:
-    """The nominative form of one mention, as a string."""
+def normalize(type_: str, text: str, cases: frozenset[str] | None = None) -> str:
+    """The nominative form of one mention, as a string; `cases` are those the words before it
+    allow (`cases_before`), None when they tell nothing."""
     text = " ".join(strip_quotes(text).split())
     words = [m for m in WORD.finditer(text)]
     if not words:
@@ -302,8 +334,9 @@ def normalize(type_: str, text: str) -> str:
     indeclinable = False
     if type_ == PER and len(words) > 1:
         first = _first_name(words[0].group(), words[-1].group())
-        if first is None and _foreign_indeclinable(words[0].group(), words[-1].group()):
-            return text  # "Мизухо Койке": neither word declines
+        locative = bool(cases) and "loct" in cases and all(w.group().endswith("е") for w in words)
+        if first is None and not locative and _foreign_indeclinable(words[0].group(), words[-1].group()):
+            return text  # "Мизухо Койке": neither word declines; "о Тареке Суэйдане" does
         if first is None and _woman_as_written(words[0].group(), words[-1].group()):
             return text  # "Дана Борисова", not the genitive of "Дан Борисов"
         if first and first[2] is None:
@@ -319,7 +352,15 @@ def normalize(type_: str, text: str) -> str:
     case, gender = (first[2], first[1]) if first else (None, None)
     if indeclinable:
         first = None
-    reading = _best_reading([words[i].group() for i in group], type_, case, gender)
+    group_words = [words[i].group() for i in group]
+    if case and cases and CASE_ALIAS.get(case, case) not in cases:
+        # "о Марии Ивановой": the ending -и is a locative here, not the genitive the first
+        # name's ending suggests; if no reading fits the context, the first name decides
+        reading = _best_reading(group_words, type_, None, gender, cases) or _best_reading(
+            group_words, type_, case, gender
+        )
+    else:
+        reading = _best_reading(group_words, type_, case, gender, cases)
     if reading is None or reading.case == "nomn":
         return _put_first(text, words, first)
     out, last = [], 0
@@ -344,6 +385,40 @@ def normalize(type_: str, text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _prepositions() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in load_rows("prepositions.tsv")}
+
+
+# no locative without a preposition: "Ариана Гранде выпустила", "Певица Бейонсе"
+NO_PREPOSITION = frozenset({"nomn", "gent", "datv", "accs", "ablt"})
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+[«\"„“]?$")
+_SENTENCE_START = re.compile(r"[.!?\n][\s«\"„“]*$")
+CONJUNCTIONS = frozenset({"и", "или", "а", "но", "либо", "да", "ни"})
+
+
+def cases_before(text: str, start: int) -> frozenset[str] | None:
+    """The cases a name at `start` may stand in, by the word right before it: a preposition's
+    cases, no locative after another word or at a sentence start; None when it tells nothing
+    (after a comma, a conjunction, a word that is itself a locative: "о певице Гранде")."""
+    a = max(0, start - 30)
+    before = text[a:start]
+    m = _WORD_BEFORE.search(before)
+    if m is None or (m.start() == 0 and a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-")):
+        if not before.strip(" \u00a0«\"„“") and a == 0 or _SENTENCE_START.search(before):
+            return NO_PREPOSITION
+        return None
+    word = m.group(1).lower()
+    preps = _prepositions()
+    if word in preps:
+        return preps[word]
+    if word in CONJUNCTIONS or not word.isalpha():
+        return None
+    if any(p.tag.case in ("loct", "loc2") for p in parse(word)):
+        return None
+    return NO_PREPOSITION
+
+
 # Case endings of first names: ending -> (nominative endings to try, case).
 FIRST_ENDINGS = (
     ("ом", ("",), "ablt"),
@@ -354,7 +429,7 @@ FIRST_ENDINGS = (
     ("я", ("й", "ь"), "gent"),
     ("у", ("", "а"), "datv"),
     ("ю", ("й", "ь", "я"), "datv"),
-    ("е", ("", "а", "я"), "loct"),
+    ("е", ("", "а", "я", "ь"), "loct"),
     ("ы", ("а",), "gent"),
     ("и", ("я", "ь"), "gent"),
 )
@@ -384,6 +459,11 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
                 oblique.append((cand, g, case))
     if not oblique and not as_written and _unknown_masculine_genitive(word, surname):
         return (word[:-1], "masc", "gent")  # "Тэда Бакленда": a man's name in the genitive
+    if not oblique and not as_written and not _known_name_word(word):
+        for end, nom, case in _MASC_SOFT_ENDINGS:
+            if low.endswith(end) and len(low) >= len(end) + 2:
+                # "Лионеля", "Дионтэю": the -эль / -эй names of men in an oblique case
+                return (word[: len(word) - len(end)] + nom, "masc", case)
     if not oblique:
         if not as_written:
             return None
@@ -395,6 +475,26 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
     if as_written and not _surname_in_case(surname, case, gender):
         return (word, "masc" if as_written == "m" else "femn", None)
     return (cand, gender, case)
+
+
+# Case endings of men's first names in -эль/-ель (Лионель, Даниэль) and -эй/-ей (Дионтэй)
+# that the lexicon does not know: (ending, nominative ending, case); women's names seldom
+# end so ("-эля", "-эю").
+_MASC_SOFT_ENDINGS = (
+    ("эля", "эль", "gent"),
+    ("еля", "ель", "gent"),
+    ("элю", "эль", "datv"),
+    ("елю", "ель", "datv"),
+    ("элем", "эль", "ablt"),
+    ("елем", "ель", "ablt"),
+    ("эя", "эй", "gent"),
+    ("эю", "эй", "datv"),
+    ("эем", "эй", "ablt"),
+)
+
+
+def _known_name_word(word: str) -> bool:
+    return any(known(p.word) and "Name" in p.tag for p in parse(word.lower()))
 
 
 def _unknown_masculine_genitive(first: str, surname: str) -> bool:

@@ -24,6 +24,7 @@ from .subjects import (
     link_quantity,
     link_untreed,
     name_before,
+    price_word,
     restatement,
     source_starts,
 )
@@ -76,7 +77,7 @@ class FactLinker:
     def _link_one(self, doc: Document, trees: dict[int, Tree]) -> Document:
         named = [e for e in doc.entities if e.type != DATE]
         spans = _Spans(named)
-        ctx = Context(named, source_starts(doc.text, named), compared=compared_starts(doc.text, named))
+        ctx = Context(named, source_starts(doc.text, named), compared=compared_starts(doc.text, named), text=doc.text)
         quantities: list[Quantity] = []
         views: dict[int, Sentence] = {}
         for q in doc.quantities:
@@ -88,7 +89,8 @@ class FactLinker:
             if named_subject is not None:
                 # a ranking repeats the word of the amount before it ("купила 224 тысячи, Google – 169 тысяч")
                 prev = quantities[-1] if quantities and quantities[-1].sentence == q.sentence else None
-                quantities.append(replace(q, subject=named_subject, predicate=prev.predicate if prev else None))
+                word = price_word(q, named_subject, prev.predicate if prev else None)
+                quantities.append(replace(q, subject=named_subject, predicate=word))
                 continue
             tree = trees.get(q.sentence)
             if tree is None or not tree.tokens:

@@ -9,6 +9,7 @@ organisation, device or person. The words live in data/anaphors.tsv.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,7 +58,8 @@ def _forms_regex() -> re.Pattern[str]:
     for lemma in ANAPHORS:
         for p in morph_parse(lemma)[:3]:
             if p.normal_form == lemma:
-                forms |= {f.word for f in p.lexeme}
+                # a plural noun never refers back (anaphor_kinds), so "стран" needs no parse
+                forms |= {f.word for f in p.lexeme if p.tag.POS != "NOUN" or "plur" not in f.tag}
         forms.add(lemma)
     forms |= {f.replace("ё", "е") for f in forms}
     return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE)
@@ -87,15 +89,18 @@ def is_pronoun(tok: Token) -> bool:
 
 
 def resolve(kinds: Sequence[Kind], before: int, entities: Sequence[Entity], recent: Entity | None,
-            excluded: frozenset[int] = frozenset()) -> Entity | None:
+            excluded: frozenset[int] = frozenset(), starts: Sequence[int] | None = None) -> Entity | None:
     """The nearest entity mention ending before offset `before` that fits one of `kinds`.
 
     A pronoun (kind *) prefers `recent`, the holder most recently linked in the document.
     `excluded` holds starts of mentions that may not be referents (sources: "по данным X").
+    `starts`, the entities' starts in text order, lets the scan back begin at `before` (from the
+    end it made long documents quadratic).
     """
     if any(k.type == ANY for k in kinds) and recent is not None and recent.stop <= before:
         return recent
-    for e in reversed(entities):
+    earlier = entities[: bisect_left(starts, before)] if starts is not None else entities
+    for e in reversed(earlier):
         if e.stop > before or e.start in excluded:
             continue
         if any(k.fits(e) for k in kinds):
@@ -103,7 +108,7 @@ def resolve(kinds: Sequence[Kind], before: int, entities: Sequence[Entity], rece
     # a chip word with no model of its category names the nearest model of any category
     # ("процессор" for an SoC); a device word ("ноутбук") never names a chip
     if any(k.type == HARDWARE and k.categories - DEVICES for k in kinds):
-        for e in reversed(entities):
+        for e in reversed(earlier):
             if e.stop <= before and e.start not in excluded and e.type == HARDWARE:
                 return e
     return None

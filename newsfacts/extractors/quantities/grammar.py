@@ -253,8 +253,9 @@ class Grammar:
             and ctx.spaced(j - 1, j)
             and any(p.normal_form in self.lex.frac_nouns for p in parses(toks[j].text) if p.tag.POS == "NOUN")
         )
-        if not ordinal_before and not time_after:
-            cand.value = cand.num.value * 100
+        if not ordinal_before and not time_after and not _ordinal_form(toks, j):
+            # a share of thirds is not exact in binary: six decimals, not 33.333333333333336
+            cand.value = round(cand.num.value * 100, 6)
             cand.unit, cand.kind = "%", PERCENT
         return [cand], j
 
@@ -329,12 +330,14 @@ class Grammar:
             return None, j
         if num.mult != 1 and second.mult == 1:
             return None, j
-        lo = num.value
-        if num.mult == 1 and second.mult != 1 and num.raw * second.mult <= second.value:
+        lo, hi = num.value, second.value
+        if num.mult == 1 and second.mult != 1 and _closer_scaled(num.raw, second.mult, hi):
             lo = num.raw * second.mult
-        if lo * num.sign > second.value * second.sign:
+            if lo > hi:
+                lo, hi = hi, lo  # "72,1–66 миллионов лет назад": a range counted down
+        if lo * num.sign > hi * second.sign:
             return None, j
-        cand.value, cand.max = lo, second.value
+        cand.value, cand.max = lo, hi
         cand.nj, cand.mult = second.j, second.mult
         return second, second.j
 
@@ -509,3 +512,25 @@ class Grammar:
             return None
         lemma = max(nouns, key=lambda p: p.score).normal_form
         return self.units.noun_unit(lemma, lemma)
+
+
+def _closer_scaled(first: float, mult: float, second: float) -> bool:
+    """Does the multiplier of a range's second end apply to the first too? It does when the
+    ends come out closer so: "5–10 тысяч", "1,5–2 млрд", "72,1–66 млн", not "от 100 до 2 тысяч"."""
+    if first <= 0 or second <= 0:
+        return first * mult <= second
+    scaled = first * mult
+    return max(scaled, second) / min(scaled, second) <= max(first, second) / min(first, second)
+
+
+def _ordinal_form(toks, j: int) -> bool:
+    """"в третью группу": the share word (ending at token j) is an ordinal agreeing with the
+    noun after it, not the fraction "треть" ("третью рынка" is not written)."""
+    if j >= len(toks) or j < 1:
+        return False
+    nouns = [p.tag for p in parses(toks[j].text) if p.tag.POS == "NOUN"]
+    for p in parses(toks[j - 1].text):
+        if p.tag.POS == "ADJF" and "Anum" in p.tag:
+            if any((t.case, t.number, t.gender) == (p.tag.case, p.tag.number, p.tag.gender) for t in nouns):
+                return True
+    return False

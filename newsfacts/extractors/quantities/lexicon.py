@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from ...const import MONEY
 from ...data import data_path, load_lines, load_rows
@@ -60,7 +61,7 @@ class Lexicon:
         self.mult_abbr: set[str] = set()
         self.prefixes: dict[str, float] = {}  # "двух" -> 2, the number inside "двухпроцентный"
         for word, value, cls, match in load_rows("numerals.tsv"):
-            v = float(value)
+            v = float(Fraction(value))  # "1/3": a third, exactly
             if cls == "prefix":
                 self.prefixes[fold(word)] = v
                 continue

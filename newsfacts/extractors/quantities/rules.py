@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...const import COUNT, MEASURE, MONEY, PERCENT, RATIO
+from ...morph import known
 from .grammar import Cand
 from .lexicon import Lexicon
 from .numbers import MAX_VALUE
@@ -134,6 +135,22 @@ def is_rank(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
     return "sing" in tag and "gent" not in tag
 
 
+def is_ordinal_by_agreement(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
+    """A whole number of the "five" kind before a noun in the genitive singular only: "в течение
+    15 недели", "к 25 числу" name the fifteenth week, not fifteen weeks ("15 недель")."""
+    if c.num.mode != "many" or not c.num.digits or c.num.mult != 1 or c.max is not None or c.unit_tok < 0:
+        return False
+    t = ctx.toks[c.unit_tok]
+    if c.unit_tok != c.num.j or t.kind != WORD or not has_cyrillic(t.text) or t.text != t.low:
+        return False  # the noun right after the digits, written as a word ("15 ГБ" is a unit)
+    found = [p for p in parses(t.text) if p.tag.POS == "NOUN"]
+    # a dictionary word only: "терафлопс" is a guess that would read as a singular
+    if not found or not known(t.low) or any(p.tag.number == "plur" and p.tag.case == "gent" for p in found):
+        return False
+    oblique = [p for p in found if p.tag.case in ("gent", "datv", "loct", "ablt")]
+    return bool(oblique) and all(p.tag.number == "sing" for p in oblique)
+
+
 def is_address(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
     """House numbers: "на Московской улице, 36", "ул. Ленина, д. 5"."""
     if c.kind not in (COUNT, None):
@@ -168,6 +185,20 @@ def _designation(word: str) -> bool:
     return "-" in word or any(ch.isdigit() for ch in word) or (word.isupper() and len(word) <= 4)
 
 
+def is_adjective_count(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
+    """A count of an adjective with its noun left out: "пять наград, среди них две новые"
+    counts nothing a reader can name (the noun "новое" is pymorphy's second reading; a
+    counted person, "двое учёных", is a masculine noun and stays)."""
+    if c.kind != COUNT or c.unit_tok < 0 or c.unit_tok != c.j - 1:
+        return False
+    found = parses(ctx.toks[c.unit_tok].text)
+    if not found or found[0].tag.POS != "ADJF":
+        return False
+    nouns = [p.normal_form for p in found if p.tag.POS == "NOUN"]
+    # no noun reading at all: a compound adjective that carries its unit ("12-канальный")
+    return bool(nouns) and all(n.endswith(("ое", "ее")) for n in nouns)
+
+
 def is_unitless(lex: Lexicon, ctx: Ctx, c: Cand) -> bool:
     """A bare number says nothing a user can act on ("Mi Band 5", list numbers)."""
     return c.unit is None
@@ -188,7 +219,9 @@ RULES: list[Rule] = [
     is_model_number,
     is_fraction_or_path,
     is_rank,
+    is_ordinal_by_agreement,
     is_address,
     is_negated,
     is_indefinite_one,
+    is_adjective_count,
 ]
