@@ -89,7 +89,7 @@ class LocalExecutor:
         global _worker_extractor
         if _can_fork():
             ctx = mp.get_context("fork")
-            _warm(self.extractor)  # every model in memory before the fork: workers share its pages
+            warm(self.extractor)  # every model in memory before the fork: workers share its pages
             gc.freeze()  # the collector then never walks (and so copies) the parent's objects in a worker
             _worker_extractor = self.extractor
             initializer, initargs = _init_worker, (False,)
@@ -200,7 +200,8 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
 
 
-def _warm(extractor: Extractor) -> None:
+def warm(extractor: Extractor) -> None:
+    """One short text through every stage: the models a stage loads lazily are in memory after it."""
     list(extractor.map([("<warm-up>", "Илон Маск купил 2 ускорителя H100 в Москве.", None)]))
 
 

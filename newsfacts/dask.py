@@ -14,8 +14,11 @@ the scheduler, and never loaded once per partition); inside a partition the
 texts go through `Extractor.map`, so NER stays batched. A record that cannot be
 read or whose extraction raises becomes an error record ``{"source", "error"}``
 and the partition goes on, as in a local run. Start workers with one thread
-each (``dask worker ADDRESS --nthreads 1 --nworkers N``): a process's extractor
-serves one partition at a time. Needs the extra: ``pip install 'newsfacts[dask]'``.
+each (``dask worker ADDRESS --nthreads 1 --nworkers N``: a process's extractor
+serves one partition at a time) and WORKER_CONFIG, and give partitions of 50-100
+records or more. Building the extractor also sets the worker's malloc thresholds
+(newsfacts/malloc.py: the Nanny's 64 KiB trim threshold costs ~35 % CPU).
+Needs the extra: ``pip install 'newsfacts[dask]'``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,13 @@ try:
 except ImportError:  # pragma: no cover - the message is the point
     raise NewsfactsError(MISSING) from None
 
+# Dask config for the processes of an extraction cluster (``dask.config.set(WORKER_CONFIG)`` before
+# a LocalCluster, or the DASK_ environment variables of README "Dask" for ``dask worker``): Dask's
+# statistical profiler samples the extraction thread's stack every 10 ms and each server's 20 ms
+# event-loop tick takes the GIL from it; together 10-25 % more CPU an article, for diagnostics an
+# extraction job does not need (benchmarks/dask_bench.py, case dask2-defaults).
+WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s"}
+
 # ----------------------------------------------------------------- worker side: one extractor per process
 
 _extractors: dict[bool, Any] = {}  # by `facts` setting: one Extractor each, per process
@@ -46,12 +56,25 @@ def extractor(facts: bool = True):
     global _loads
     with _lock:
         if facts not in _extractors:
+            from .malloc import keep_freed_memory
             from .pipeline import Extractor
 
+            keep_freed_memory()  # undo the Nanny's 64 KiB trim threshold before the models load
+            from .batch import warm
+
             ex = Extractor(facts=facts)
-            ex.ner  # noqa: B018 - load the models now, under the lock
+            warm(ex)  # every model (NER, parser, morphology) loaded now, under the lock, as the CLI does
             _extractors[facts], _loads = ex, _loads + 1
         return _extractors[facts]
+
+
+def load_models(facts: bool = True) -> int:
+    """Build this process's extractor now; ``client.run(load_models)`` readies every worker before a job.
+
+    Returns model_loads(), not the extractor: client.run would pickle the models back to the client.
+    """
+    extractor(facts)
+    return model_loads()
 
 
 def model_loads() -> int:
@@ -195,31 +218,36 @@ def iter_documents(docs: db.Bag, window: int | None = None) -> Iterator[dict[str
 # ----------------------------------------------------------------- the CLI's executor (--scheduler ADDRESS)
 
 
-def run_batch(items: list[Any], facts: bool = True) -> list[Any]:
-    """Outcomes of a batch of read items (runs on a worker, with its process's extractor)."""
+def run_batches(batches: list[list[Any]], facts: bool = True) -> list[Any]:
+    """Outcomes of batches of read items, each batch extracted as the local executor would (runs on a worker)."""
     from .outcome import extract_items
 
     with _lock:
-        return extract_items(extractor(facts), items)
+        ex = extractor(facts)
+        return [outcome for items in batches for outcome in extract_items(ex, items)]
 
 
 class DaskExecutor:
     """Maps read items to outcomes in order, on the workers of a running dask.distributed scheduler.
 
-    The same contract as the local executor (newsfacts/batch.py): items with text are sent
-    in batches (NER batched on the worker), items that carry an error or are already stored
-    pass through in their place, and at most `inflight` batches per worker are out at once,
-    so memory does not grow with the input. A batch whose worker fails becomes error outcomes.
+    The same contract as the local executor (newsfacts/batch.py): items with text are grouped in
+    the same batches (NER batched on the worker), items that carry an error or are already stored
+    pass through in their place, and at most `inflight` tasks per worker are out at once, so
+    memory does not grow with the input. A task carries up to `per_task` batches (one while the
+    workers get their first tasks, so a short input still spreads): each task costs the client,
+    the scheduler and the worker's event loop some milliseconds, which 32 articles (~0.3 s of
+    work) do not repay. A task whose worker fails becomes error outcomes.
     """
 
     connect_timeout = "20s"  # a scheduler that is just starting gets this long
 
     def __init__(self, address: str, batch: int = 32, inflight: int = 3, client: Any = None,
-                 facts: bool = True) -> None:
+                 facts: bool = True, per_task: int = 4) -> None:
         self.address = address
         self.facts = facts
         self.batch = max(1, batch)
         self.inflight = max(1, inflight)
+        self.per_task = max(1, per_task)
         self._client = client
 
     def _connect(self):
@@ -233,22 +261,36 @@ class DaskExecutor:
     def map(self, items: Iterable[Any]) -> Iterator[Any]:
         from collections import deque
 
+        from .batch import split_batches
         from .outcome import Outcome
 
         client = self._client or self._connect()
         futures: deque = deque()
+        group: list[list[Any]] = []
+        submitted = 0
+
+        def submit() -> None:
+            nonlocal submitted
+            if group:
+                futures.append((sum(group, []), client.submit(run_batches, list(group), self.facts, pure=False)))
+                group.clear()
+                submitted += 1
+
         try:
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             limit = workers * self.inflight
-            from .batch import split_batches
-
             for batch in split_batches(items, self.batch):
-                if batch[0].text is None:
+                if batch[0].text is None:  # passes through in its place, after the texts before it
+                    submit()
                     futures.append((batch, [Outcome.of(i) for i in batch]))
                 else:
-                    futures.append((batch, client.submit(run_batch, batch, self.facts, pure=False)))
+                    group.append(batch)
+                    # one batch a task until every worker has one (a short input still spreads), then per_task
+                    if len(group) >= min(self.per_task, 1 + submitted // workers):
+                        submit()
                 while len(futures) >= limit:
                     yield from _result(*futures.popleft())
+            submit()
             while futures:
                 yield from _result(*futures.popleft())
         finally:

@@ -24,8 +24,9 @@ RECORDS = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in ARTICL
 def client():
     # one BLAS thread per worker: the workers are the parallelism
     env = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                  worker_class=distributed.Nanny, env=env) as cluster:
+    with dask.config.set(nfd.WORKER_CONFIG), distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+            worker_class=distributed.Nanny, env=env) as cluster:
         with distributed.Client(cluster) as client:
             yield client
 
@@ -41,6 +42,50 @@ def test_documents_on_the_cluster_equal_a_local_run_and_each_worker_loads_once(c
     assert nfd.documents(bag).compute() == local  # a second job reuses the workers' extractors
     loads = client.run(nfd.model_loads)
     assert len(loads) == 2 and set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1, loads
+
+
+def test_workers_reuse_freed_memory_despite_the_nannys_trim_threshold(client):
+    # The Nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536: without newsfacts.malloc every
+    # 4 MiB block would be a fresh mmap whose 1,024 pages fault in again (~35 % more CPU an article).
+    from newsfacts import malloc
+
+    if not malloc._is_glibc():
+        pytest.skip("malloc thresholds are set on glibc only")
+
+    def refaults():  # local, so cloudpickle sends it by value
+        import os
+        import resource
+
+        from newsfacts import dask as nfd
+
+        nfd.extractor()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(20):
+            block = b"x" * (4 * 2**20)  # malloc and memset: every page touched
+            del block
+        return os.environ.get("MALLOC_TRIM_THRESHOLD_"), resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    got = client.run(refaults)
+    assert len(got) == 2
+    for trim_env, faults in got.values():
+        assert trim_env == "65536"  # the premise: distributed's nanny.pre-spawn-environ default
+        assert faults < 2 * 1024, faults  # the first block's pages at most, not 20 x 1,024
+    assert client.run(malloc.keep_freed_memory) == dict.fromkeys(
+        got, {"mmap_threshold": malloc.MMAP_THRESHOLD, "trim_threshold": malloc.TRIM_THRESHOLD})
+
+
+def test_load_models_readies_every_worker_and_sends_back_a_count_not_the_models(client):
+    first = client.run(nfd.load_models)
+    assert len(first) == 2 and all(isinstance(n, int) and n >= 1 for n in first.values()), first
+    assert client.run(nfd.load_models) == first  # built once: a second call loads nothing
+
+
+def test_worker_config_reaches_each_worker_no_profiler_and_a_slow_tick(client):
+    def diagnostics(dask_worker):
+        tick = dask_worker.periodic_callbacks["tick"].callback_time
+        return "profile" in dask_worker.periodic_callbacks, tick, dask.config.get("distributed.admin.tick.interval")
+
+    assert list(client.run(diagnostics).values()) == [(False, 1000, "1s")] * 2
 
 
 def test_iter_documents_streams_in_order_with_every_worker_busy(client, local):
@@ -120,3 +165,60 @@ def test_cli_with_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.startswith("newsfacts: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+class _Done:
+    def __init__(self, value=None, error=None):
+        self.value, self.error = value, error
+
+    def result(self):
+        if self.error:
+            raise self.error
+        return self.value
+
+    def cancel(self):
+        pass
+
+
+class _RecordingClient:
+    """Runs each task's batches at once (sources as documents) and records how they were grouped."""
+
+    def __init__(self, fail_task=None):
+        self.tasks, self.fail_task = [], fail_task
+
+    def scheduler_info(self):
+        return {"workers": {"tcp://a": {}, "tcp://b": {}}}
+
+    def submit(self, fn, batches, facts, pure):
+        from newsfacts.outcome import Outcome
+
+        assert fn is nfd.run_batches and facts is True and pure is False
+        self.tasks.append([[i.source for i in b] for b in batches])
+        if len(self.tasks) == self.fail_task:
+            return _Done(error=OSError("worker lost"))
+        return _Done([Outcome.of(i, doc={"source": i.source}) for b in batches for i in b])
+
+
+def _items():
+    from newsfacts.readers import Item
+
+    texts = [Item(f"t{n}", f"k{n}", text="Текст.") for n in range(9)]
+    return [*texts[:7], Item("bad", "kb", error="cannot read"), *texts[7:]]
+
+
+def test_the_dask_executor_sends_several_batches_a_task_once_workers_are_busy_passthroughs_in_place():
+    client = _RecordingClient()
+    got = list(nfd.DaskExecutor("tcp://x", batch=2, per_task=2, client=client).map(_items()))
+    # one batch a task until each of the 2 workers has one, then 2; an item without text ends the
+    # task being filled and passes through after the texts before it
+    assert client.tasks == [[["t0", "t1"]], [["t2", "t3"]], [["t4", "t5"], ["t6"]], [["t7", "t8"]]]
+    assert [(o.source, o.error) for o in got] == [
+        *[(f"t{n}", None) for n in range(7)], ("bad", "cannot read"), ("t7", None), ("t8", None)]
+
+
+def test_a_lost_task_fails_its_own_batches_only():
+    client = _RecordingClient(fail_task=3)
+    got = list(nfd.DaskExecutor("tcp://x", batch=2, per_task=2, client=client).map(_items()))
+    failed = [o.source for o in got if o.error and o.error.startswith("internal error: OSError: worker lost")]
+    assert failed == ["t4", "t5", "t6"]
+    assert [o.source for o in got] == [*(f"t{n}" for n in range(7)), "bad", "t7", "t8"]
