@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from .pipeline import Extractor
     from .readers import Item
 
-# Measured on the 2-core reference machine (benchmarks/workers.py, README "Speed"): one process
-# is as fast as two workers there, and uses half the memory; more cores is where workers pay.
-SMALL_MACHINE_CPUS = 2
+# Measured on the 2-core reference machine, idle (benchmarks/workers.py, README "Speed"): two
+# forked workers go 1.7x one process's speed; only a single CPU gains nothing from a pool.
+SMALL_MACHINE_CPUS = 1
 
 # How often a wait for a worker's batch checks that no worker died meanwhile.
 WORKER_CHECK_SECONDS = 2.0
@@ -41,7 +41,7 @@ SINGLE_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_N
 
 
 def default_workers() -> int:
-    """Worker processes when -w is not given: one on small machines, else one per CPU (at most 8)."""
+    """Worker processes when -w is not given: one per CPU (at most 8), one on a single CPU."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return 1 if cpus <= SMALL_MACHINE_CPUS else min(cpus, 8)
 

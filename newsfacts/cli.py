@@ -64,7 +64,7 @@ class _Command(click.Command):
 @click.option("--encoding", default=None, metavar="NAME",
               help="Decode text inputs with this encoding instead of detecting it.")
 @click.option("-w", "--workers", type=click.IntRange(1, MAX_WORKERS), default=None,
-              help=f"Worker processes (1-{MAX_WORKERS}; default: 1 on a machine of 2 CPUs or fewer, else one per CPU).")
+              help=f"Worker processes (1-{MAX_WORKERS}; default: one per CPU, at most 8).")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Also store documents and facts in this SQLite file; a re-run writes stored documents from it.")
 @click.option("--force", is_flag=True, help="With --db: process documents again even if already stored.")
