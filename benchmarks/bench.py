@@ -503,7 +503,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 step(f"growth {mb:g} MB")
                 path = growth_file(Path(tmp), texts, mb)
                 real_mb = path.stat().st_size / 1e6
-                cmd = [*newsfacts, "-f", "jsonl", "--workers", "1", str(path), "-o", os.devnull]
+                # --max-chars 0: past 1M characters a document is otherwise an error line
+                cmd = [*newsfacts, "-f", "jsonl", "--workers", "1", "--max-chars", "0", str(path), "-o", os.devnull]
                 run = measure(cmd)
                 growth.append((mb, real_mb, run))
                 path.unlink()
