@@ -20,6 +20,13 @@ def fold_norm(dtype, weight: np.ndarray, bias: np.ndarray, mean: np.ndarray, std
     return scale, (bias - mean * scale).astype(dtype)
 
 
+def _relu_norm(x: np.ndarray, scale: np.ndarray, shift: np.ndarray) -> None:
+    """ReLU, then the folded batch norm, in place (slovnet's order of operations)."""
+    np.maximum(x, 0, out=x)
+    x *= scale
+    x += shift
+
+
 def _layers(model, config: dict) -> list[dict]:
     """The arrays of each layer of a slovnet ``encoder`` description."""
     return [
@@ -78,9 +85,7 @@ class FastCNNEncoder:
             np.add(y[0 : n - 2, 0], bias, out=body)
             for k in range(1, size):
                 body += y[k : n - 2 + k, k]
-            np.maximum(body, 0, out=body)
-            body *= scale
-            body += shift
+            _relu_norm(body, scale, shift)
             out[blank] = 0
             x = out
         return x
@@ -129,9 +134,7 @@ class PaddedCNNEncoder:
             out = None
             for part in parts:
                 out = part + bias if out is None else out + part
-            np.maximum(out, 0, out=out)
-            out *= scale
-            out += shift
+            _relu_norm(out, scale, shift)
             out[mask] = 0
             x = out
         return x

@@ -241,6 +241,27 @@ def load_vocab(raw: bytes, crc: int | None = None) -> Vocab | SortedVocab:
     return Vocab(raw.decode("utf-8").splitlines())
 
 
+class WordShapeEmbedding:
+    """A slovnet tagger's input: the shared navec vector of each word beside its shape's
+    vector (slovnet's ``WordShapeEmbedding``), for NER and the syntax model alike."""
+
+    def __init__(self, model: SlovnetModel, what: str) -> None:
+        config = model.config["emb"]
+        words = load_embedding()
+        if config["word"]["id"] != words.meta.id:
+            raise ValueError(f"{what} model wants embedding {config['word']['id']}, got {words.meta.id}")
+        self.words = words
+        self.shapes = model.weight(config["shape"]["weight"])
+        self.dim = words.dim + self.shapes.shape[1]
+
+    def __call__(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
+        """(n, dim) float32 rows for n (word id, shape id) pairs."""
+        x = np.empty((len(word_ids), self.dim), np.float32)
+        x[:, : self.words.dim] = self.words.vectors(word_ids)
+        x[:, self.words.dim :] = np.take(self.shapes, shape_ids, axis=0)
+        return x
+
+
 @dataclass(frozen=True)
 class SlovnetModel:
     """One slovnet model file: its description (model.json), arrays by id, vocabularies."""

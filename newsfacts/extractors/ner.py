@@ -17,7 +17,7 @@ import numpy as np
 
 from ..segment import tokenize
 from .fastcnn import FastCNNEncoder
-from .models import load_embedding, load_slovnet
+from .models import WordShapeEmbedding, load_slovnet
 
 # Sentences decoded together (Viterbi's loop runs over the longest one's tokens).
 CRF_BATCH = 64
@@ -37,11 +37,7 @@ class NerTagger:
     def __init__(self) -> None:
         model = load_slovnet()
         config = model.config
-        emb = load_embedding()
-        if config["emb"]["word"]["id"] != emb.meta.id:
-            raise ValueError(f"NER model wants embedding {config['emb']['word']['id']}, got {emb.meta.id}")
-        self._emb = emb
-        self._shape_weight = model.weight(config["emb"]["shape"]["weight"])
+        self._emb = WordShapeEmbedding(model, "NER")
         self._encoder = FastCNNEncoder.from_model(model, config["encoder"])
         head = config["head"]
         self._proj_weight = model.weight(head["proj"]["weight"])
@@ -55,8 +51,7 @@ class NerTagger:
         self._plain = frozenset(i for i, t in enumerate(self._tags) if not t.startswith(("B-", "I-")))
         if len(self._shapes.items) > 256:
             raise ValueError("NER model: more than 256 word shapes")
-        pad = self._emb.vectors(np.array([self._words.pad_id]))
-        if pad.any() or self._shape_weight[self._shapes.pad_id].any():
+        if self._emb(np.array([self._words.pad_id]), np.array([self._shapes.pad_id])).any():
             raise ValueError("NER model: <pad> embeddings are not zero; packed sentences need them zero")
 
     def tag(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
@@ -96,11 +91,7 @@ class NerTagger:
             codes.append(pad)
         # each distinct (word, shape) is embedded and put through the first layer once
         ids, inverse = np.unique(np.array(codes), return_inverse=True)
-        dim = self._emb.dim
-        x = np.empty((len(ids), self._encoder.in_dim), np.float32)
-        x[:, :dim] = self._emb.vectors(ids >> 8)
-        x[:, dim:] = np.take(self._shape_weight, ids & 0xFF, axis=0)
-        x = self._encoder(x, np.array(blank), inverse)
+        x = self._encoder(self._emb(ids >> 8, ids & 0xFF), np.array(blank), inverse)
         emissions = np.matmul(x, self._proj_weight) + self._proj_bias
         sizes = [len(tokens[i]) for i in pack]  # the pack is sorted by size
         plain, tags = self._plain, self._tags

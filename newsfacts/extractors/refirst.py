@@ -92,17 +92,22 @@ class _Parser:
             return None, False
         return {c}, False
 
+    def _group_head(self) -> bool:
+        """Skip a group's "?..." header; True for a lookaround (it matches no characters)."""
+        if not self.p.startswith("?", self.i):
+            return False
+        head = self.p[self.i + 1 : self.i + 3]
+        if head[:1] in ("=", "!") or head in ("<=", "<!"):
+            self.i += 1 + (2 if head[:1] == "<" else 1)
+            return True
+        if head[:1] == "P":  # (?P<name>...)
+            self.i = self.p.index(">", self.i) + 1
+        else:  # (?:...), (?>...), (?-i:...), (?i:...)
+            self.i = self.p.index(":", self.i) + 1 if head[:1] != ">" else self.i + 2
+        return False
+
     def group(self) -> tuple[set[str] | None, bool]:
-        zero_width = False
-        if self.p.startswith("?", self.i):
-            head = self.p[self.i + 1 : self.i + 3]
-            if head[:1] in ("=", "!") or head in ("<=", "<!"):
-                zero_width = True
-                self.i += 1 + (2 if head[:1] == "<" else 1)
-            elif head[:1] == "P":  # (?P<name>...)
-                self.i = self.p.index(">", self.i) + 1
-            else:  # (?:...), (?>...), (?-i:...), (?i:...)
-                self.i = self.p.index(":", self.i) + 1 if head[:1] != ">" else self.i + 2
+        zero_width = self._group_head()
         chars, nullable = self.alternation()
         if self.i >= len(self.p) or self.p[self.i] != ")":
             raise ValueError(f"unbalanced group in {self.p!r}")
@@ -264,16 +269,7 @@ class _Prefixes(_Parser):
         return _lowered({c})
 
     def group(self) -> set[str]:  # type: ignore[override]
-        zero_width = False
-        if self.p.startswith("?", self.i):
-            head = self.p[self.i + 1 : self.i + 3]
-            if head[:1] in ("=", "!") or head in ("<=", "<!"):
-                zero_width = True
-                self.i += 1 + (2 if head[:1] == "<" else 1)
-            elif head[:1] == "P":  # (?P<name>...)
-                self.i = self.p.index(">", self.i) + 1
-            else:  # (?:...), (?>...), (?-i:...), (?i:...)
-                self.i = self.p.index(":", self.i) + 1 if head[:1] != ">" else self.i + 2
+        zero_width = self._group_head()
         inner = self.alternation()
         if self.i >= len(self.p) or self.p[self.i] != ")":
             raise ValueError(f"unbalanced group in {self.p!r}")

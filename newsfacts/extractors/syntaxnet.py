@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .fastcnn import PaddedCNNEncoder
-from .models import SYNTAX_FILE, load_embedding, load_slovnet
+from .models import SYNTAX_FILE, WordShapeEmbedding, load_slovnet
 from .ner import word_shape
 
 # Sentences padded together (natasha's parser pads 8; more amortise numpy's overhead).
@@ -44,11 +44,7 @@ class SyntaxNet:
     def __init__(self) -> None:
         model = load_slovnet(SYNTAX_FILE, vocabs=("word", "shape", "rel"))
         config = model.config
-        emb = load_embedding()
-        if config["emb"]["word"]["id"] != emb.meta.id:
-            raise ValueError(f"syntax model wants embedding {config['emb']['word']['id']}, got {emb.meta.id}")
-        self._emb = emb
-        self._shape_weight = model.weight(config["emb"]["shape"]["weight"])
+        self._emb = WordShapeEmbedding(model, "syntax")
         self._encoder = PaddedCNNEncoder.from_model(model, config["encoder"])
         head, rel = config["head"], config["rel"]
         self._head = (_FF(model, head["head"]), _FF(model, head["tail"]), model.weight(head["root"]),
@@ -94,13 +90,9 @@ class SyntaxNet:
 
     def _forward(self, word_id: np.ndarray, shape_id: np.ndarray, pad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         # each distinct (word, shape) is embedded and put through the first layer once
-        shapes = len(self._shape_weight)
+        shapes = len(self._emb.shapes)
         ids, inverse = np.unique(word_id.astype(np.int64) * shapes + shape_id, return_inverse=True)
-        dim = self._emb.dim
-        x = np.empty((len(ids), dim + self._shape_weight.shape[1]), np.float32)
-        x[:, :dim] = self._emb.vectors(ids // shapes)
-        x[:, dim:] = np.take(self._shape_weight, ids % shapes, axis=0)
-        x = self._encoder(x, pad, inverse.reshape(word_id.shape))
+        x = self._encoder(self._emb(ids // shapes, ids % shapes), pad, inverse.reshape(word_id.shape))
         mask = ~pad
         head_id = _decode_heads(self._score_heads(x), mask)
         rel_id = _decode_rels(self._score_rels(x, head_id), mask)
