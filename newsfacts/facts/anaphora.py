@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..const import HARDWARE, ORG, PER
@@ -87,30 +87,65 @@ def is_pronoun(tok: Token) -> bool:
     return tok.pos == "NPRO"
 
 
-def resolve(kinds: Sequence[Kind], before: int, entities: Sequence[Entity], recent: Entity | None,
-            excluded: frozenset[int] = frozenset(), starts: Sequence[int] | None = None) -> Entity | None:
+class Referents:
+    """A document's entities (in text order) indexed for the scan back from an anaphor.
+
+    By type, and HARDWARE also by category, so a scan meets only entities of a kind asked
+    for: from each anaphor back over all of them, a kind the text never names made a long
+    document quadratic. `excluded` holds starts of mentions that may not be referents
+    (sources: "по данным X").
+    """
+
+    def __init__(self, entities: Sequence[Entity], excluded: frozenset[int] = frozenset()) -> None:
+        self.entities = entities
+        self.excluded = excluded
+        self._by: dict[object, tuple[list[int], list[int]]] = {}  # key -> (starts, indices), in text order
+        for n, e in enumerate(entities):
+            if e.start in excluded:
+                continue
+            keys: tuple[object, ...] = (e.type, (e.type, e.category)) if e.type == HARDWARE else (e.type,)
+            for key in keys:
+                starts, idx = self._by.setdefault(key, ([], []))
+                starts.append(e.start)
+                idx.append(n)
+
+    def last(self, keys: Iterable[object], before: int) -> int | None:
+        """The index of the last entity under any of `keys` that ends at or before `before`."""
+        best = None
+        for key in keys:
+            starts, idx = self._by.get(key, ((), ()))
+            # entities start in text order: one starting at or after `before` cannot end before it
+            for k in range(bisect_left(starts, before) - 1, -1, -1):
+                n = idx[k]
+                if best is not None and n <= best:
+                    break
+                if self.entities[n].stop <= before:
+                    best = n
+                    break
+        return best
+
+
+def _keys(kind: Kind) -> tuple[object, ...]:
+    if kind.type == ANY:
+        return (ORG, HARDWARE, PER)
+    if kind.type == HARDWARE and kind.categories:
+        return tuple((HARDWARE, c) for c in sorted(kind.categories))
+    return (kind.type,)
+
+
+def resolve(kinds: Sequence[Kind], before: int, referents: Referents, recent: Entity | None) -> Entity | None:
     """The nearest entity mention ending before offset `before` that fits one of `kinds`.
 
     A pronoun (kind *) prefers `recent`, the holder most recently linked in the document.
-    `excluded` holds starts of mentions that may not be referents (sources: "по данным X").
-    `starts`, the entities' starts in text order, lets the scan back begin at `before` (from the
-    end it made long documents quadratic).
     """
     if any(k.type == ANY for k in kinds) and recent is not None and recent.stop <= before:
         return recent
-    earlier = entities[: bisect_left(starts, before)] if starts is not None else entities
-    for e in reversed(earlier):
-        if e.stop > before or e.start in excluded:
-            continue
-        if any(k.fits(e) for k in kinds):
-            return e
+    n = referents.last({key for k in kinds for key in _keys(k)}, before)
     # a chip word with no model of its category names the nearest model of any category
     # ("процессор" for an SoC); a device word ("ноутбук") never names a chip
-    if any(k.type == HARDWARE and k.categories - DEVICES for k in kinds):
-        for e in reversed(earlier):
-            if e.stop <= before and e.start not in excluded and e.type == HARDWARE:
-                return e
-    return None
+    if n is None and any(k.type == HARDWARE and k.categories - DEVICES for k in kinds):
+        n = referents.last((HARDWARE,), before)
+    return None if n is None else referents.entities[n]
 
 
 DEVICES = frozenset({"device", "console"})

@@ -28,6 +28,7 @@ from ..data import load_lines, load_rows
 from ..doc import Entity, Role, Sentence
 from ..morph import parse
 from . import anaphora
+from .running import RunningBest
 from .subjects import source_starts
 from .wordlist import alternation
 
@@ -201,6 +202,7 @@ def _lower(text: str) -> str:
 _GAP_RE = re.compile(r"(?:[\s\u00a0]+(?:[а-яё][а-яё-]*|«|„|\"))*[\s\u00a0«„\"]*")
 _JOIN_RE = re.compile(r"[\s\u00a0,«»\"„“”]*")
 _PAREN_RE = re.compile(r"\s*\([^()]{1,60}\)")
+_NEXT_PERSON_RE = re.compile(r"\s*(?:,\s*|\s)и\s+|\s*,\s*(?=[A-ZА-ЯЁ])")
 _MAX_GAP_WORDS = 8
 
 
@@ -210,10 +212,7 @@ class _View:
     sentence: Sentence
     people: list[Entity]
     orgs: list[Entity]
-    entities: Sequence[Entity]  # the whole document's, for anaphors
-    sources: frozenset[int]  # starts of mentions that are sources ("по данным X")
-    org_counts: Counter  # mentions of each organisation in the document, sources aside
-    starts: list[int]  # of `entities`, which are in text order
+    main_org: RunningBest  # the most mentioned organisation before an offset, sources aside
 
 
 def _starting(items: list[Entity], pos: int) -> Entity | None:
@@ -253,16 +252,7 @@ def _anaphor_org(v: _View, gap: str, before: int) -> Entity | None:
 def _main_org(v: _View, before: int) -> Entity | None:
     """The organisation a post without a name belongs to: the one the text is most about so far
     (a source or a passing mention is nearer, but "глава компании" means the company of the story)."""
-    counts = v.org_counts
-    best = None
-    # entities start in text order: one starting at or after `before` cannot end before it
-    for n, e in enumerate(v.entities[: bisect_left(v.starts, before)]):
-        if e.type != ORG or e.stop > before or e.start in v.sources:
-            continue
-        key = (counts[e.normal], n)
-        if best is None or key > best[0]:
-            best = (key, e)
-    return best[1] if best else None
+    return v.main_org.before(before)
 
 
 def _people_at(v: _View, pos: int) -> list[Entity]:
@@ -279,10 +269,10 @@ def _people_at(v: _View, pos: int) -> list[Entity]:
         paren = _PAREN_RE.match(v.text, pos)
         if paren:
             pos = paren.end()
-        joined = re.match(r"\s*(?:,\s*|\s)и\s+|\s*,\s*(?=[A-ZА-ЯЁ])", v.text[pos:])
+        joined = _NEXT_PERSON_RE.match(v.text, pos)  # at pos: a slice from there made long texts quadratic
         if not joined:
             return out
-        pos += joined.end()
+        pos = joined.end()
 
 
 def post_org_person(v: _View, m: _PostMatch) -> list[tuple[Entity, Entity | None, int, int]]:
@@ -356,6 +346,8 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
     starts = [e.start for e in named]
     sources = source_starts(text, named)
     org_counts = Counter(e.normal for e in named if e.type == ORG and e.start not in sources)
+    main_org = RunningBest(named, starts, lambda e: e.type == ORG and e.start not in sources,
+                           lambda n, e: (org_counts[e.normal], n))
     table: _PostTable | None = None
     low = ""
     for sent in sentences:
@@ -366,7 +358,7 @@ def find_roles(text: str, sentences: Sequence[Sentence], entities: Sequence[Enti
         if not people:
             continue
         orgs = [e for e in inside if e.type in (ORG, LOC)]
-        view = _View(text, sent, people, orgs, named, sources, org_counts, starts)
+        view = _View(text, sent, people, orgs, main_org)
         if table is None:
             table, low = _table(), _lower(text)
         for m in table.finditer(text, low, sent.start, sent.stop):

@@ -41,6 +41,7 @@ from ..const import COUNT, DATE, HARDWARE, LOC, MEASURE, MONEY, ORG, PER, PERCEN
 from ..data import load_lines, load_rows
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
+from .running import RunningBest
 from .syntax import Token, Tree
 from .wordlist import WordSet, alternation
 
@@ -114,10 +115,10 @@ class Context:
 
     def __post_init__(self) -> None:
         self.starts = [e.start for e in self.entities]
-        self.longest = max((e.stop - e.start for e in self.entities), default=0)
+        self.referents = anaphora.Referents(self.entities, self.sources)
         self.mentions = Counter((e.type, e.normal) for e in self.entities
                                 if e.start not in self.sources and e.start not in self.compared)
-        self._best_before: dict[tuple, list] = {}
+        self._best_before: dict[tuple, RunningBest] = {}
 
     def _fits(self, e: Entity, types: Sequence[str], categories: frozenset[str]) -> bool:
         if e.type not in types or e.start in self.sources or e.start in self.compared:
@@ -125,34 +126,14 @@ class Context:
         return not categories or e.category in categories
 
     def topic(self, before: int, types: Sequence[str], categories: frozenset[str] = frozenset()) -> Entity | None:
-        """The most mentioned entity of these types named before `before` (nearest on a tie).
-
-        Linear over a document: every entity starting more than the longest entity's length before
-        `before` has ended by then, so the best of those is a running maximum computed once; only
-        the few entities near `before` are checked one by one."""
+        """The most mentioned entity of these types named before `before` (nearest on a tie)."""
         sig = (tuple(types), categories)
-        running = self._best_before.get(sig)
-        if running is None:  # running[k]: (key, entity) best among entities[:k], or None
-            running, best = [None], None
-            for n, e in enumerate(self.entities):
-                if self._fits(e, types, categories):
-                    key = (self.mentions[(e.type, e.normal)], n)
-                    if best is None or key > best[0]:
-                        best = (key, e)
-                running.append(best)
-            self._best_before[sig] = running
-        lo = bisect_left(self.starts, before - self.longest)
-        # entities start in text order: one starting at or after `before` cannot end before it
-        hi = bisect_left(self.starts, before)
-        best = running[min(lo, hi)]
-        for n in range(min(lo, hi), hi):
-            e = self.entities[n]
-            if e.stop > before or not self._fits(e, types, categories):
-                continue
-            key = (self.mentions[(e.type, e.normal)], n)
-            if best is None or key > best[0]:
-                best = (key, e)
-        return best[1] if best else None
+        best = self._best_before.get(sig)
+        if best is None:
+            best = self._best_before[sig] = RunningBest(
+                self.entities, self.starts, lambda e: self._fits(e, types, categories),
+                lambda n, e: (self.mentions[(e.type, e.normal)], n))
+        return best.before(before)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +203,7 @@ def _named_or_anaphor(s: Sentence, ctx: Context, i: int) -> Link | None:
         if link:
             return link
         referent = _topic_model(ctx, kinds, tok) or anaphora.resolve(
-            kinds, tok.start, ctx.entities, ctx.recent, ctx.sources, ctx.starts)
+            kinds, tok.start, ctx.referents, ctx.recent)
         if referent is None and not anaphora.is_pronoun(tok) and i not in s.entity_at:
             referent = _named_later(ctx, kinds, tree, i)
         if referent is not None:
@@ -262,7 +243,8 @@ def _named_later(ctx: Context, kinds: Sequence[anaphora.Kind], tree: Tree, i: in
         return {p.normal_form.replace("ё", "е") for p in morph_parse(word.lower())}
 
     tried = 0
-    for e in ctx.entities[bisect_left(ctx.starts, tok.stop):]:
+    for n in range(bisect_left(ctx.starts, tok.stop), len(ctx.entities)):  # no slice: a copy of the rest
+        e = ctx.entities[n]
         if e.start in ctx.sources or not any(k.fits(e) for k in kinds):
             continue
         tried += 1
