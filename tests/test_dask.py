@@ -93,6 +93,16 @@ def test_iter_documents_streams_in_order_with_every_worker_busy(client, local):
     assert list(nfd.iter_documents(docs, window=2)) == local
 
 
+def test_iter_documents_ships_each_partition_alone_not_the_whole_bag():
+    # a part of a bag shares the whole graph: computed as is, every partition's records go with it
+    parts = nfd.documents(db.from_sequence(RECORDS, npartitions=3)).to_delayed()
+    alone = nfd._alone(parts[1])
+    assert len(parts[1].__dask_graph__()) == 6  # three partitions: records with extraction, bag part
+    assert len(alone.__dask_graph__()) == 2
+    assert alone.key == parts[1].key
+    assert alone.compute(scheduler="sync") == parts[1].compute(scheduler="sync")
+
+
 def test_a_bad_record_is_an_error_record_and_the_others_go_on(client, local):
     bag = db.from_sequence([RECORDS[0], {"id": "no-text"}, 7, RECORDS[1]], npartitions=2)
     got = nfd.documents(bag).compute()
