@@ -9,6 +9,7 @@ from newsfacts.facts.anaphora import ANY, Kind, Referents
 from newsfacts.facts.running import RunningBest
 
 CATEGORIES = ("GPU", "CPU", "SoC", "device")
+WEIGHT = {name: w for w, name in enumerate("CAEBD")}  # how often each name is mentioned, say
 
 
 def _layout(seed: int, n: int = 300) -> list[Entity]:
@@ -72,13 +73,11 @@ def test_the_running_best_is_the_best_of_every_entity_ended_before_the_offset():
     for seed in range(5):
         entities = _layout(seed)
         starts = [e.start for e in entities]
-        weight = {name: w for w, name in enumerate("CAEBD")}
-
         def fits(e):
             return e.type in (ORG, HARDWARE)
 
         def key(n, e):
-            return (weight[e.normal], n)
+            return (WEIGHT[e.normal], n)
 
         best = RunningBest(entities, starts, fits, key)
         for before in range(0, entities[-1].stop + 5, 3):
