@@ -191,8 +191,9 @@ def to_parquet(docs: db.Bag, directory: str, **kwargs: Any) -> None:
 def iter_documents(docs: db.Bag, window: int | None = None) -> Iterator[dict[str, Any]]:
     """The documents of a bag, in order, as they finish (for writing a stream).
 
-    With a distributed client, `window` partitions (default: two per worker) are computed
-    at once, so every worker is busy while memory holds only the window.
+    With a distributed client, `window` partitions (default: four per worker) are computed
+    at once, so every worker is busy while memory holds only the window: results are taken
+    in order, and with two a worker often waited for a slower partition of the other's.
     """
     from collections import deque
 
@@ -205,7 +206,7 @@ def iter_documents(docs: db.Bag, window: int | None = None) -> Iterator[dict[str
         for part in parts:
             yield from part.compute()
         return
-    window = window or 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    window = window or 4 * max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque = deque()
     for part in parts:
         pending.append(client.compute(_alone(part)))
