@@ -9,7 +9,8 @@ import pytest
 
 from newsfacts import Extractor
 from newsfacts.doc import Entity, Quantity, Subject
-from newsfacts.facts.subjects import Context, name_before, restatement
+from newsfacts.facts.context import Context
+from newsfacts.facts.untreed import name_before, restatement
 
 
 @pytest.fixture(scope="module")

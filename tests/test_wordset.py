@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts.facts.anaphora import ANAPHOR_FORMS
-from newsfacts.facts.subjects import OWNED_FORMS
+from newsfacts.facts.untreed import OWNED_FORMS
 from newsfacts.facts.wordlist import WordSet, alternation
 
 WORDS = ["компания", "компании", "фирма", "он", "она", "её", "ее", "выручка", "ёж"]

@@ -16,19 +16,12 @@ from dataclasses import replace
 from ..const import DATE
 from ..doc import Document, Entity, Quantity
 from .anaphora import ANAPHOR_FORMS
+from .context import Context, Sentence, compared_starts, source_starts
+from .predicates import price_word
 from .roles import find_roles
-from .subjects import (
-    Context,
-    Sentence,
-    compared_starts,
-    link_quantity,
-    link_untreed,
-    name_before,
-    price_word,
-    restatement,
-    source_starts,
-)
+from .subjects import link_quantity
 from .syntax import SyntaxParser, Tree
+from .untreed import link_untreed, name_before, restatement
 
 __all__ = ["FactLinker"]
 

@@ -28,8 +28,8 @@ from ..data import load_lines, load_rows
 from ..doc import Entity, Role, Sentence
 from ..morph import parse
 from . import anaphora
+from .context import source_starts
 from .running import RunningBest
-from .subjects import source_starts
 from .wordlist import alternation
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
