@@ -23,6 +23,7 @@ Needs the extra: ``pip install 'newsfacts[dask]'``.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -64,6 +65,11 @@ def extractor(facts: bool = True):
 
             ex = Extractor(facts=facts)
             warm(ex)  # every model (NER, parser, morphology) loaded now, under the lock, as the CLI does
+            # the models, lexicons and modules live as long as the worker: frozen, the collector
+            # never walks them again (as the CLI freezes them before it forks; 7 % of a worker's
+            # CPU went to collections without it, under 3 % with it)
+            gc.collect()
+            gc.freeze()
             _extractors[facts], _loads = ex, _loads + 1
         return _extractors[facts]
 

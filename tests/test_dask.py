@@ -80,6 +80,14 @@ def test_load_models_readies_every_worker_and_sends_back_a_count_not_the_models(
     assert client.run(nfd.load_models) == first  # built once: a second call loads nothing
 
 
+def test_a_worker_freezes_its_models_so_the_collector_never_walks_them_again(client):
+    import gc
+
+    client.run(nfd.load_models)
+    # the models, lexicons and modules: tens of thousands of objects in the permanent generation
+    assert all(n > 20_000 for n in client.run(gc.get_freeze_count).values())
+
+
 def test_worker_config_reaches_each_worker_no_profiler_and_a_slow_tick(client):
     def diagnostics(dask_worker):
         tick = dask_worker.periodic_callbacks["tick"].callback_time
