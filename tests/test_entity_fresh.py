@@ -296,3 +296,30 @@ MAKERS = [
 @pytest.mark.parametrize("text, type_, expected", MAKERS)
 def test_makers(extractor, text, type_, expected):
     assert normals(extractor, text, type_) == expected
+
+
+# 8. A name written in capitals takes its case ending in lower case ("ЛУКОЙЛа", "КАМАЗом"): the
+# capitals are the name. A word glued on after the capitals by a missing space ("ООНзаявил") ends
+# the name when it is a verb or a function word; a noun may be part of it ("МТСбанк").
+CAPITALS = [
+    ("Акции ЛУКОЙЛа выросли, совет директоров ЛУКОЙЛа одобрил выплату.", "ORG", ("Лукойл",)),
+    ("Завод КАМАЗа в Набережных Челнах выпустил грузовики.", "ORG", ("КАМАЗ",)),
+    ("Соглашение с КАМАЗом подписали в Казани.", "ORG", ("КАМАЗ",)),
+    ("Ученые ЦЕРНа запустили коллайдер.", "ORG", ("ЦЕРН",)),
+    ("Генсек ООНзаявил о кризисе.", "ORG", ("ООН",)),
+    ("Агентство NASAопубликовало снимки.", "ORG", ("NASA",)),
+    # negatives: capitals with no ending, a two-letter stem, a glued noun, a capital word inside
+    ("Акции ВТБ выросли.", "ORG", ("ВТБ",)),
+    ("Клиенты МТСбанка получили кешбэк.", "ORG", ("МТСбанка",)),
+    ("Сервис ВКонтакте запустил ленту.", "ORG", ("ВКонтакте",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", CAPITALS)
+def test_names_in_capitals(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected
+
+
+def test_the_glued_word_is_cut_from_the_mention_not_just_its_normal(extractor):
+    doc = extractor.extract("Генсек ООНзаявил о кризисе.")
+    assert [(e.text, e.start, e.stop) for e in doc.entities] == [("ООН", 7, 10)]

@@ -459,6 +459,7 @@ def _span_mentions(
         stop = _vendor_prefix(text, start, stop)
     start, stop = trim(text, start, stop)
     stop = _caps_headline_end(text, start, _drop_full_stop(text, start, stop))
+    stop = _glued_word_end(text, start, stop)
     span = text[start:stop]
     if start >= stop or not any(ch.isalpha() for ch in span):
         return []
@@ -484,6 +485,23 @@ def _span_mentions(
         if any(ch.isalpha() for ch in word) and not is_not_entity(type_, word) and _alias_fits(type_, span, word):
             out.append(Mention(type_, a, b, word, head=(start, stop)))
     return out
+
+
+# "ООНзаявил", "NASAопубликовало": a missing space glues a word onto a name in capitals
+_GLUED_WORD = re.compile(r"(?<!\w)[А-ЯЁA-Z]{2,}([а-яё]{3,})$")
+_NEVER_IN_NAMES = frozenset({"VERB", "INFN", "PRTS", "GRND", "ADVB", "PREP", "CONJ", "PRCL"})
+
+
+def _glued_word_end(text: str, start: int, stop: int) -> int:
+    """The end of a name whose last word in capitals has a verb or a function word glued on
+    ("Генсек ООНзаявил"): the capitals end it. A noun may be part of the name ("МТСбанк")."""
+    m = _GLUED_WORD.search(text, start, stop)
+    if m is None:
+        return stop
+    parses = parse(m.group(1))
+    if parses and known(m.group(1)) and parses[0].tag.POS in _NEVER_IN_NAMES:
+        return m.start(1)
+    return stop
 
 
 def _caps_headline_end(text: str, start: int, stop: int) -> int:

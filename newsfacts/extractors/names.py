@@ -327,7 +327,8 @@ def normalize(type_: str, text: str, cases: frozenset[str] | None = None) -> str
     if not words:
         return text
     if type_ != PER:
-        special = _dateline(type_, text) or _lexicon_place(type_, text) or _dotted(type_, text)
+        special = (_dateline(type_, text) or _lexicon_place(type_, text) or _caps_declined(text)
+                   or _dotted(type_, text))
         if special:
             return special
     first: tuple[str, str, str | None] | None = None
@@ -570,6 +571,16 @@ def _dateline(type_: str, text: str) -> str | None:
     if top and known(top[0].word) and "Geox" in top[0].tag and "Abbr" not in top[0].tag:
         return "-".join(part.capitalize() for part in text.lower().split("-"))
     return None
+
+
+# "ЛУКОЙЛа", "КАМАЗом", "ЦЕРНе": a name written in capitals takes its case ending in lower case
+_CAPS_DECLINED = re.compile(r"([А-ЯЁ]{3,})(?:а|у|ом|е)")
+
+
+def _caps_declined(text: str) -> str | None:
+    """The capitals of a one-word name with a lower-case case ending: they are the name."""
+    m = _CAPS_DECLINED.fullmatch(text)
+    return m.group(1) if m else None
 
 
 def _dotted(type_: str, text: str) -> str | None:
