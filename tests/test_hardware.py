@@ -160,6 +160,7 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     # ---- consoles, boards ----
     ("Продажи PlayStation 5 превысили 60 млн консолей.", [("Sony PlayStation 5", "Sony", "console")]),
     ("PS5 Pro выйдет в ноябре.", [("Sony PlayStation 5 Pro", "Sony", "console")]),
+    ("Sony уже проектирует PlayStation 6.", [("Sony PlayStation 6", "Sony", "console")]),
     ("Xbox Series X подорожала в Европе.", [("Microsoft Xbox Series X", "Microsoft", "console")]),
     ("Nintendo Switch 2 раскупили за сутки.", [("Nintendo Switch 2", "Nintendo", "console")]),
     ("Портативная консоль Steam Deck OLED получила новый экран.", [("Valve Steam Deck OLED", "Valve", "console")]),
@@ -194,6 +195,11 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Tecno Camon 30 Pro вышел в России.", [("Tecno Camon 30 Pro", "Tecno", "device")]),
     ("Сенсор Sony IMX989 стоит в камерофонах.", [("Sony IMX989", "Sony", "sensor")]),
     ("Huawei MateBook X Pro представили в Дубае.", [("Huawei MateBook X Pro", "Huawei", "device")]),
+    # a letter glued to its size, as the maker writes it
+    ("Ноутбук MateBook D16 оснастили экраном 16 дюймов.", [("Huawei MateBook D16", "Huawei", "device")]),
+    ("Вышел Huawei MateBook D 14.", [("Huawei MateBook D 14", "Huawei", "device")]),
+    ("Ноутбук Redmi Book 16 получил процессор Intel.", [("Xiaomi Redmi Book 16", "Xiaomi", "device")]),
+    ("Redmi Book Pro 15 стал легче.", [("Xiaomi Redmi Book Pro 15", "Xiaomi", "device")]),
     (
         "Microsoft Surface Pro 11 работает на Snapdragon X Plus.",
         [("Microsoft Surface Pro 11", "Microsoft", "device"), ("Qualcomm Snapdragon X Plus", "Qualcomm", "SoC")],
@@ -253,6 +259,8 @@ NEGATIVE = [
     "Оператор Т2 и сеть X5 Group запустили сервис.",
     "Ядра Cortex-A720 и Cortex-X4 работают быстрее.",
     "Хранилище Amazon S3 подешевело.",
+    "Книга Redmi Book вышла в мягкой обложке.",
+    "PlayStation 7 пока никто не анонсировал, а PS 60 — не консоль.",
     "Продажи Xiaomi 14 ГБ версий не раскрываются.",
 ]
 
