@@ -323,3 +323,20 @@ def test_names_in_capitals(extractor, text, type_, expected):
 def test_the_glued_word_is_cut_from_the_mention_not_just_its_normal(extractor):
     doc = extractor.extract("Генсек ООНзаявил о кризисе.")
     assert [(e.text, e.start, e.stop) for e in doc.entities] == [("ООН", 7, 10)]
+
+
+# 9. A first name alone after the person's full name is that person ("Алена", "Алену" after
+# "Алена Водонаева"); with two people of that first name it stays itself.
+FIRST_NAMES = [
+    ("Алена Водонаева вышла замуж. Алена рассказала об этом. Поклонники поздравили Алену.", "PER",
+     ("Алена Водонаева",)),
+    ("Регина Тодоренко вела шоу. Зрители полюбили Регину.", "PER", ("Регина Тодоренко",)),
+    ("Анна Петрова и Анна Смирнова пришли на премьеру. Анна рассказала о фильме.", "PER",
+     ("Анна", "Анна Петрова", "Анна Смирнова")),
+    ("Илон Маск основал SpaceX. Маск рассказал об этом.", "PER", ("Илон Маск",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", FIRST_NAMES)
+def test_first_names_alone(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected

@@ -223,6 +223,12 @@ def _resolve_people(mentions: list[Mention], normals: list[str], idx: list[int])
                     if _near(alone, _spelling(_words(people[n]["normal"])[-1]))
                     and not _gender_clash(words[0], people[n]["normal"])
                 }
+        if not matches and len(words) == 1:
+            # "Алена", "Алену" after "Алена Водонаева": a first name alone is that person, when
+            # the document names only one person so
+            matches = {p for p in range(len(people)) if people[p]["first"] & keys}
+            if len(matches) > 1:
+                matches = set()
         if matches:
             out[i] = people[max(sorted(matches), key=lambda p: len(people[p]["members"]))]["normal"]
             continue
