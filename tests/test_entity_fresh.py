@@ -340,3 +340,17 @@ FIRST_NAMES = [
 @pytest.mark.parametrize("text, type_, expected", FIRST_NAMES)
 def test_first_names_alone(extractor, text, type_, expected):
     assert normals(extractor, text, type_) == expected
+
+
+# 10. A man's surname of the -а declension ("Марадона", "Гвардиола") is told by its -ы form in
+# the text, as a one-word name is ("Гондваны"); a consonant surname keeps its -а as a genitive.
+A_SURNAMES = [
+    ("Диего Марадона забил гол. Гол Марадоны вошел в историю.", "PER", ("Диего Марадона",)),
+    ("Хосеп Гвардиола продлил контракт. Команда Гвардиолы выиграла.", "PER", ("Хосеп Гвардиола",)),
+    ("Гол Марко Ройса решил матч. Ройсом восхищаются.", "PER", ("Марко Ройс",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", A_SURNAMES)
+def test_a_declension_surnames(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected

@@ -75,13 +75,18 @@ def _feminine_a(mentions: list[Mention], normals: list[str], text: str) -> list[
     out = normals
     written: set[str] | None = None  # the capitalised words of the text, read once if needed
     for i, m in enumerate(mentions):
-        if len(m.text) < 5 or not m.text.isalpha() or not is_inflectable(m.text):
+        # a one-word name, or the surname of a full one ("Диего Марадона" beside "Марадоны")
+        head, _, last = m.text.rpartition(" ")
+        n_head, _, n_last = normals[i].rpartition(" ")
+        if head and (m.type != PER or len(head.split()) != len(n_head.split())):
             continue
-        end = next((e for e in _A_FORMS if m.text.endswith(e)), None)
-        if end is None or m.text[-len(end) - 1] in _VOWELS or known(m.text.lower()):
+        if len(last) < 5 or not last.isalpha() or not is_inflectable(last):
             continue
-        stem = m.text[: -len(end)]
-        if fold(normals[i]) == fold(stem + "а"):
+        end = next((e for e in _A_FORMS if last.endswith(e)), None)
+        if end is None or last[-len(end) - 1] in _VOWELS or known(last.lower()):
+            continue
+        stem = last[: -len(end)]
+        if fold(n_last) == fold(stem + "а"):
             continue
         if written is None:
             written = set(_CAPITALISED.findall(text))
@@ -89,7 +94,7 @@ def _feminine_a(mentions: list[Mention], normals: list[str], text: str) -> list[
             continue  # no -ы form, or a masculine one: "Байден", "Байденом"
         if out is normals:
             out = list(normals)
-        out[i] = stem + "а"
+        out[i] = f"{n_head} {stem}а" if head else stem + "а"
     return out
 
 
