@@ -354,3 +354,21 @@ A_SURNAMES = [
 @pytest.mark.parametrize("text, type_, expected", A_SURNAMES)
 def test_a_declension_surnames(extractor, text, type_, expected):
     assert normals(extractor, text, type_) == expected
+
+
+# 11. A name read as the bare genitive plural of a common noun ("Атлетик" of "атлетика", "Стад"
+# of "стадо") is the name in the nominative; places and plural-only words keep their plural, and
+# so does a genitive with an ending ("Известий").
+BARE_PLURALS = [
+    ("Игрок перешел в клуб «Атлетик Бильбао».", "ORG", ("Атлетик Бильбао",)),
+    ("Матч прошел на стадионе «Стад Жерлан» во Франции.", "ORG", ("Стад Жерлан",)),
+    ("Жители Набережных Челнов вышли на улицы.", "LOC", ("Набережные Челны",)),
+    ("Редакция газеты «Известий» сообщила.", "ORG", ("Известия",)),
+    ("Жители Соединенных Штатов проголосовали.", "LOC", ("Соединенные Штаты",)),
+    ("Жители Химок вышли на улицы.", "LOC", ("Химки",)),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", BARE_PLURALS)
+def test_bare_genitive_plurals(extractor, text, type_, expected):
+    assert normals(extractor, text, type_) == expected

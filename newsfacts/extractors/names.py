@@ -364,6 +364,8 @@ def normalize(type_: str, text: str, cases: frozenset[str] | None = None) -> str
         reading = _best_reading(group_words, type_, case, gender, cases)
     if reading is None or reading.case == "nomn":
         return _put_first(text, words, first)
+    if type_ != PER and _bare_genitive_plural(reading, group_words):
+        return _put_first(text, words, first)  # "Атлетик Бильбао", not "Атлетики Бильбао"
     out, last = [], 0
     if first:
         out.append(text[: words[0].start()])
@@ -581,6 +583,31 @@ def _caps_declined(text: str) -> str | None:
     """The capitals of a one-word name with a lower-case case ending: they are the name."""
     m = _CAPS_DECLINED.fullmatch(text)
     return m.group(1) if m else None
+
+
+# Genitive plural endings that a name in the nominative singular never has
+_PLURAL_GENITIVE_ENDS = ("в", "х", "й", "ь")
+
+
+# Tags of a lexeme that is a name or lives in the plural ("Химки", "Карпаты", "Сумерки")
+_PLURAL_NAMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Pltm"})
+
+
+def _bare_genitive_plural(reading, group_words: list[str]) -> bool:
+    """A capitalised name read as the bare genitive plural of a common noun ("Атлетик" of
+    "атлетика", "Стад" of "стадо"): with no ending, it is the name in the nominative singular.
+    A place or a plural-only word keeps its plural ("Химок", "Карпат"), and so does a word with
+    an ending ("Известий")."""
+    if reading.case != "gent" or reading.number != "plur":
+        return False
+    for w, p in zip(group_words, reading.parses, strict=True):
+        tag = getattr(p, "tag", None)
+        if tag is None or tag.POS != "NOUN" or _PLURAL_NAMES & tag.grammemes:
+            return False
+        if not (w[:1].isupper() and w[-1].isalpha() and w[-1].lower() not in VOWELS
+                and not w.lower().endswith(_PLURAL_GENITIVE_ENDS)):
+            return False
+    return True
 
 
 def _dotted(type_: str, text: str) -> str | None:
