@@ -372,3 +372,13 @@ BARE_PLURALS = [
 @pytest.mark.parametrize("text, type_, expected", BARE_PLURALS)
 def test_bare_genitive_plurals(extractor, text, type_, expected):
     assert normals(extractor, text, type_) == expected
+
+
+# 12. A woman's -ин/-ов surname pymorphy reads only as a first name's instrumental
+# ("Охлобыстиной" of "Охлобыстина") is also an adjective-declined surname: the genitive reading
+# that the first name shares wins, and both words go to the nominative.
+def test_an_in_surname_in_the_genitive_takes_its_first_name_along(extractor):
+    assert normals(extractor, "Муж Анфисы Охлобыстиной рассказал о семье.", "PER") == ("Анфиса Охлобыстина",)
+    assert normals(extractor, "Роль Ивана Охлобыстина оценили.", "PER") == ("Иван Охлобыстин",)
+    # a man's surname keeps its noun readings: "-ином" is no possessive's locative
+    assert normals(extractor, "Байден встретился с Си Цзиньпином в Пекине.", "PER") == ("Байден", "Си Цзиньпин")

@@ -82,13 +82,22 @@ def _word_parses(word: str, type_: str, head: bool):
         pos = [p for p in parses if (p.tag.POS == "NOUN") == head and p.tag.POS in GROUP_POS]
         if pos:
             parses = pos
-    tagged = [p for p in parses if any(t in p.tag for t in TYPE_TAGS[type_])]
+    # a woman's surname read as an adjective stands beside pymorphy's name readings
+    # ("Охлобыстиной"); a man's has its noun readings ("Цзиньпином" is no "о цзиньпином")
+    tagged = [p for p in parses if any(t in p.tag for t in TYPE_TAGS[type_])
+              or (type_ == PER and head and p.tag.gender == "femn" and _adjectival_surname(p))]
     return tagged or parses
 
 
 def _adjectival_surname(p) -> bool:
-    """"Коломойском" -> коломойский: a surname of the -ский/-цкий kind declines as an adjective."""
-    return p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий", "ской", "цкой"))
+    """"Коломойском" -> коломойский: a surname of the -ский/-цкий kind declines as an adjective;
+    so does one of the -ин/-ов kind, which pymorphy reads as a possessive ("Охлобыстиной" of
+    охлобыстин: the woman's genitive, not only the instrumental of a first name "Охлобыстина")."""
+    if p.tag.POS != "ADJF":
+        return False
+    if p.normal_form.endswith(("ский", "цкий", "ской", "цкой")):
+        return True
+    return "Poss" in p.tag and p.normal_form.endswith(("ин", "ын", "ов", "ев", "ёв"))
 
 
 _FOREIGN_I = re.compile(r"[^аеёиоуыэюяйь]и$", re.I)
