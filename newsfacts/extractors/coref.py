@@ -16,7 +16,7 @@ from ..const import LOC, ORG, PER
 from ..doc import Entity
 from ..morph import known, parse
 from .lexicon import canonical_org, fold, strip_legal_form
-from .names import WORD, is_inflectable, normalize, strip_quotes, surname_keys
+from .names import WORD, is_inflectable, is_known_name, normalize, strip_quotes, surname_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +337,7 @@ def _merge_spellings(people: list[dict], mentions: list[Mention], normals: list[
         if len(ks) > _BUCKET:
             continue
         for a, b in ((a, b) for n, a in enumerate(ks) for b in ks[n + 1 :]):
-            if _near(names[a][0], names[b][0]) and not (_known_name(names[a][2]) or _known_name(names[b][2])):
+            if _near(names[a][0], names[b][0]) and not (is_known_name(names[a][2]) or is_known_name(names[b][2])):
                 parent[root(b)] = root(a)
     merged: dict[int, dict] = {}
     for k, person in enumerate(people):
@@ -397,11 +397,6 @@ def _within(a: str, b: str, k: int) -> bool:
             return False
         prev2, prev = prev, row
     return prev[len(b)] <= k
-
-
-def _known_name(word: str) -> bool:
-    """A first name the dictionary knows (Мария, Марина): two of them are two people."""
-    return any(known(p.word) and "Name" in p.tag for p in parse(word.lower()))
 
 
 def _lemma_key(text: str) -> tuple[str, ...]:

@@ -471,7 +471,7 @@ def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
                 oblique.append((cand, g, case))
     if not oblique and not as_written and _unknown_masculine_genitive(word, surname):
         return (word[:-1], "masc", "gent")  # "Тэда Бакленда": a man's name in the genitive
-    if not oblique and not as_written and not _known_name_word(word):
+    if not oblique and not as_written and not is_known_name(word):
         for end, nom, case in _MASC_SOFT_ENDINGS:
             if low.endswith(end) and len(low) >= len(end) + 2:
                 # "Лионеля", "Дионтэю": the -эль / -эй names of men in an oblique case
@@ -505,7 +505,8 @@ _MASC_SOFT_ENDINGS = (
 )
 
 
-def _known_name_word(word: str) -> bool:
+def is_known_name(word: str) -> bool:
+    """A first name the dictionary knows (Мария, Марина)."""
     return any(known(p.word) and "Name" in p.tag for p in parse(word.lower()))
 
 
