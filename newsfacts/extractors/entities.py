@@ -487,21 +487,28 @@ def _span_mentions(
     return out
 
 
+# Parts of speech a name never runs on into: a verb, an adverb, a function word
+_NEVER_IN_NAMES = frozenset({"VERB", "INFN", "PRTS", "GRND", "ADVB", "PREP", "CONJ", "PRCL"})
+
+
+def _ends_a_name(word: str) -> bool:
+    """Is `word` (lower case) a known word of a kind that no name holds? ("НЕ" is a particle;
+    a one-letter "Б" of "Б.Б" is an initial more often than the particle "б")"""
+    top = parse(word)[:1]
+    if not top or not known(top[0].word) or top[0].tag.POS not in _NEVER_IN_NAMES:
+        return False
+    return top[0].tag.POS != "PRCL" or len(word) > 1
+
+
 # "ООНзаявил", "NASAопубликовало": a missing space glues a word onto a name in capitals
 _GLUED_WORD = re.compile(r"(?<!\w)[А-ЯЁA-Z]{2,}([а-яё]{3,})$")
-_NEVER_IN_NAMES = frozenset({"VERB", "INFN", "PRTS", "GRND", "ADVB", "PREP", "CONJ", "PRCL"})
 
 
 def _glued_word_end(text: str, start: int, stop: int) -> int:
     """The end of a name whose last word in capitals has a verb or a function word glued on
     ("Генсек ООНзаявил"): the capitals end it. A noun may be part of the name ("МТСбанк")."""
     m = _GLUED_WORD.search(text, start, stop)
-    if m is None:
-        return stop
-    parses = parse(m.group(1))
-    if parses and known(m.group(1)) and parses[0].tag.POS in _NEVER_IN_NAMES:
-        return m.start(1)
-    return stop
+    return m.start(1) if m and _ends_a_name(m.group(1)) else stop
 
 
 def _caps_headline_end(text: str, start: int, stop: int) -> int:
@@ -511,13 +518,9 @@ def _caps_headline_end(text: str, start: int, stop: int) -> int:
     if len(words) < 2 or not all(w.group().isupper() and CYRILLIC.search(w.group()) for w in words):
         return stop
     for k, w in enumerate(words[1:], 1):
-        top = parse(w.group().lower())[:1]
-        if top and known(top[0].word) and top[0].tag.POS in _HEADLINE_BREAK:
+        if _ends_a_name(w.group().lower()):
             return words[k - 1].end()
     return stop
-
-
-_HEADLINE_BREAK = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP", "CONJ", "ADVB"})
 
 
 def _drop_full_stop(text: str, start: int, stop: int) -> int:
