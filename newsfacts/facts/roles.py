@@ -245,14 +245,10 @@ def _anaphor_org(v: _View, gap: str, before: int) -> Entity | None:
             continue
         kinds = [k for k in anaphora.ANAPHORS.get(p[0].normal_form, []) if k.type == ORG]
         if kinds:
-            return _main_org(v, before)
+            # the company the text is most about so far: a source or a passing mention is
+            # nearer, but "глава компании" means the company of the story
+            return v.main_org.before(before)
     return None
-
-
-def _main_org(v: _View, before: int) -> Entity | None:
-    """The organisation a post without a name belongs to: the one the text is most about so far
-    (a source or a passing mention is nearer, but "глава компании" means the company of the story)."""
-    return v.main_org.before(before)
 
 
 def _people_at(v: _View, pos: int) -> list[Entity]:
