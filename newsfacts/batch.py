@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from . import recache
 from .errors import WorkerLost
 from .outcome import Outcome, extract_items
 from .settings import BATCH, INFLIGHT_PER_WORKER
@@ -226,4 +227,6 @@ def _init_worker(fresh: bool, facts: bool = True) -> None:
 
 def _work(items: list[Item]) -> list[Outcome]:
     assert _worker_extractor is not None
-    return extract_items(_worker_extractor, items)
+    outcomes = extract_items(_worker_extractor, items)
+    recache.save()  # patterns first compiled here (a worker ends without atexit); a no-op once none are new
+    return outcomes

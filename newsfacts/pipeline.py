@@ -6,11 +6,11 @@ work across the sentences of several documents.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from . import recache
 from .const import ORG
 from .doc import Document, Entity, Quantity, Sentence
 from .extractors.entities import assemble
@@ -20,7 +20,7 @@ from .settings import CHUNK_SENTENCES  # sentences per NER call: documented with
 
 # Lone surrogates (from surrogateescape or unicode_escape decoding) cannot be
 # encoded as UTF-8, so the JSON of their document could not be written.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = recache.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:

@@ -11,16 +11,16 @@ same order, applied only where two atoms touch (a space always splits).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from razdel import sentenize
 from razdel.segmenters.punct import DASHES, ENDINGS
 from razdel.segmenters.tokenize import ATOM, SMILE
 
+from . import recache
 from .doc import Sentence
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = recache.compile(r"[^\n]+")
 _SENTENCE_END = tuple(".!?…:;»\"')”")
 
 

@@ -1,6 +1,14 @@
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Compiled patterns go to a cache of the test run's own (newsfacts.recache), never the user's.
+os.environ["NEWSFACTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsfacts-test-cache-")
+atexit.register(shutil.rmtree, os.environ["NEWSFACTS_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -7,11 +7,11 @@ names resolves as fast per name as a paragraph.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import recache
 from ..const import LOC, ORG, PER
 from ..doc import Entity
 from ..morph import known, parse
@@ -99,8 +99,8 @@ def _feminine_a(mentions: list[Mention], normals: list[str], text: str) -> list[
 
 
 _VOWELS = frozenset("аеёиоуыэюяйь")
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁ]")
-_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
+_CYRILLIC_WORD = recache.compile(r"[А-ЯЁ]")
+_CAPITALISED = recache.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
 
 
 def _normal(m: Mention) -> str:
@@ -260,9 +260,9 @@ def _capitals(form: str) -> int:
     return sum(w.isupper() and len(w) > 3 and bool(_CYRILLIC_WORD.match(w)) for w in _words(form))
 
 
-_MASC_NOMINATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
-_FEM_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
-_FEM_ADJECTIVE = re.compile(r"(?:ская|цкая)$")
+_MASC_NOMINATIVE = recache.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+_FEM_SURNAME = recache.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_FEM_ADJECTIVE = recache.compile(r"(?:ская|цкая)$")
 
 
 def _gender_clash(surname: str, normal: str) -> bool:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .. import recache
 from ..const import DATE
 from ..data import load_rows
 from ..doc import Entity
@@ -102,11 +103,11 @@ class DateExtractor:
         # (4 slots) and 91 ordinals (2) was 60 % of the date pattern's start-up cost; the
         # pattern used first reads any word that starts as a form does, and a match whose word
         # is no form is redone with the exact pattern.
-        self._re = re.compile(self._source(_word_like(lex.months), _word_like(lex.ordinals)), re.IGNORECASE)
+        self._re = recache.compile(self._source(_word_like(lex.months), _word_like(lex.ordinals)), re.IGNORECASE)
         self._exact_re: re.Pattern[str] | None = None
         stems = {w[:4] for w in (*lex.months, *lex.relative)} | {"квар", "четв", "поло", "полу"}
         # every date form holds a year or one of these words ("3 мая", "в 2013-м", "за III квартал")
-        self._anchor = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\w])(?:{alternation(stems)})", re.IGNORECASE)
+        self._anchor = recache.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\w])(?:{alternation(stems)})", re.IGNORECASE)
 
     def _source(self, month: str, ordinal: str) -> str:
         lex = self.lex
@@ -134,7 +135,7 @@ class DateExtractor:
         """The date pattern with the forms themselves in the month and ordinal slots."""
         if self._exact_re is None:
             source = self._source(alternation(self.lex.months), alternation(self.lex.ordinals))
-            self._exact_re = re.compile(source, re.IGNORECASE)
+            self._exact_re = recache.compile(source, re.IGNORECASE)
         return self._exact_re
 
     def _has_forms(self, m: re.Match) -> bool:

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from .. import recache
 from ..const import LOC, ORG, PER
 from ..data import load_lines, load_rows
 from ..doc import Entity, Sentence
@@ -55,10 +56,10 @@ OPENERS = {")": "(", "]": "[", "»": "«", "“": "„", "”": "“"}
 SYMMETRIC = "\"'`"
 # A capitalised Latin word right after a Latin name belongs to it: "App" + " Store";
 # an abbreviation keeps its dot ("N.V.").
-LATIN_NEXT = re.compile(r"[ \u00a0]([A-Z][A-Za-z&.-]*[A-Za-z](?:(?<=[A-Z])\.(?=\s|$))?)(?![\w+])")
-LATIN_SPAN = re.compile(r"[A-Za-z0-9&+.\- ]+")
+LATIN_NEXT = recache.compile(r"[ \u00a0]([A-Z][A-Za-z&.-]*[A-Za-z](?:(?<=[A-Z])\.(?=\s|$))?)(?![\w+])")
+LATIN_SPAN = recache.compile(r"[A-Za-z0-9&+.\- ]+")
 # "Источник: VideoCardz", "Фото: Reuters" close a news item and name an organisation.
-SOURCE_LINE = re.compile(
+SOURCE_LINE = recache.compile(
     r"^[ \t]*(?:Источник(?:и)?(?: новости| фото)?|Фото|По материалам|Via|Source)[ \t]*:[ \t]*"
     r"((?:[A-Z][\w&.-]*|[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})(?:[ \t][A-Z][\w&.-]*){0,3})[ \t]*$",
     re.M,
@@ -69,7 +70,7 @@ ORG_WORDS = frozenset(fold(w) for w in load_lines("org_words.txt"))
 NOT_PERSON_ENDINGS = tuple(load_lines("not_person_endings.txt"))
 # "Минфин", "Минцифры": a ministry's short name, which NER sometimes reads as a surname.
 NAMES = ("Name", "Surn")
-MINISTRY = re.compile(r"Мин[бвгджзклмнпрстфхцчшщ][а-яё]{2,}")
+MINISTRY = recache.compile(r"Мин[бвгджзклмнпрстфхцчшщ][а-яё]{2,}")
 
 
 class Intervals:
@@ -196,10 +197,10 @@ def split_brackets(text: str, start: int, stop: int, limit: int) -> tuple[tuple[
     return head, (inner if inner[0] < inner[1] else None)
 
 
-_BRACKET_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})\)")
+_BRACKET_AFTER = recache.compile(r"[ \u00a0]?\(([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})\)")
 
 
-_GLUED = re.compile(r"(?:\.[A-ZА-ЯЁ][\w-]*)+")
+_GLUED = recache.compile(r"(?:\.[A-ZА-ЯЁ][\w-]*)+")
 def _opens_sentence(word: str) -> bool:
     """A function word or verb: what follows a dot without a space starts a new sentence."""
     top = parse(word.lower())[:1]
@@ -207,7 +208,7 @@ def _opens_sentence(word: str) -> bool:
 
 
 _SENTENCE_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED", "INTJ", "ADJS"})
-_GLUED_BACK = re.compile(r"(?<![\w.])[A-Z][\w-]*(?:\.[A-Z][\w-]*)*\.$")
+_GLUED_BACK = recache.compile(r"(?<![\w.])[A-Z][\w-]*(?:\.[A-Z][\w-]*)*\.$")
 
 
 def _strip_lead(text: str, start: int, stop: int, type_: str, sent_start: int = -1) -> int:
@@ -345,7 +346,7 @@ def _initial_capitals(text: str, sentences: Sequence[Sentence]) -> set[str]:
     return out
 
 
-_CAPITAL = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][\w-]+")
+_CAPITAL = recache.compile(r"(?<![\w.])[A-ZА-ЯЁ][\w-]+")
 
 
 def _opens_line(text: str, at: int) -> bool:
@@ -355,7 +356,7 @@ def _opens_line(text: str, at: int) -> bool:
     return k < 0 or text[k] in "\n.!?:—–-"
 
 
-_START = re.compile(r"[/«\"„“]?([A-ZА-ЯЁ][\w.&-]*(?: [A-ZА-ЯЁ][\w&-]*){0,2})")
+_START = recache.compile(r"[/«\"„“]?([A-ZА-ЯЁ][\w.&-]*(?: [A-ZА-ЯЁ][\w&-]*){0,2})")
 
 
 def _lexicon_start(text: str, sent: Sentence) -> Mention | None:
@@ -391,12 +392,12 @@ def _latin_orgs(text: str) -> list[Mention]:
     return [Mention(ORG, m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text) if m.group() in LATIN_ORGS]
 
 
-_LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
+_LATIN_WORD = recache.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9&]*(?:[.-][A-Za-z0-9]+)*(?![\w@/-]|\.\w)")
 
 
 # "аудиочипом от AKM", "модуль производства Quectel": a Latin name after these words is
 # the maker, which NER misses when the name is unknown to it
-_MAKER_AFTER = re.compile(
+_MAKER_AFTER = recache.compile(
     r"(?<![\w-])(?:от|производства|разработки)[ \u00a0]+([A-Z][A-Za-z]*[A-Za-z](?: [A-Z][A-Za-z]+)?)(?![\w-])"
 )
 
@@ -501,7 +502,7 @@ def _ends_a_name(word: str) -> bool:
 
 
 # "ООНзаявил", "NASAопубликовало": a missing space glues a word onto a name in capitals
-_GLUED_WORD = re.compile(r"(?<!\w)[А-ЯЁA-Z]{2,}([а-яё]{3,})$")
+_GLUED_WORD = recache.compile(r"(?<!\w)[А-ЯЁA-Z]{2,}([а-яё]{3,})$")
 
 
 def _glued_word_end(text: str, start: int, stop: int) -> int:
@@ -617,7 +618,7 @@ def _alias_fits(type_: str, name: str, alias: str) -> bool:
     return len(WORD.findall(alias)) <= len(WORD.findall(name))
 
 
-_MAY_QUOTE = re.compile("[«\"„“]")
+_MAY_QUOTE = recache.compile("[«\"„“]")
 
 
 def _drop_titles(mentions: list[Mention], titles: set[str]) -> list[Mention]:

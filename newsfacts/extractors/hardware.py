@@ -32,6 +32,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..const import HARDWARE, ORG
 from ..doc import Entity
 from .hwdesignation import Designation, read_continuation, read_designation
@@ -41,13 +42,13 @@ __all__ = ["HardwareExtractor"]
 
 # Codes whose canonical form is Cyrillic (Эльбрус-8СВ) map Latin back.
 _TO_CYR = str.maketrans("ABCEHKMOPTXSVabcehkmoptxsv", "АВСЕНКМОРТХСВавсенкмортхсв")
-_SEP_RE = re.compile(r"[^\S\n]+|-")
-_SPACE_RE = re.compile(r"[^\S\n]+")
-_LIST_SEP = re.compile(fold(r"[^\S\n]*(?:(?:,[^\S\n]*)?(?:и|или|а|and)(?!\w)|[,/&])"))
+_SEP_RE = recache.compile(r"[^\S\n]+|-")
+_SPACE_RE = recache.compile(r"[^\S\n]+")
+_LIST_SEP = recache.compile(fold(r"[^\S\n]*(?:(?:,[^\S\n]*)?(?:и|или|а|and)(?!\w)|[,/&])"))
 # A sentence ends at . ! ? … before a capital, digit or quote, or at a line break.
-_SENT_BREAK_RE = re.compile(r"[.!?…]+[»\"')\]]*\s+(?=[A-ZА-ЯЁ«\"„\d])|\n")
-_PREV_WORD_RE = re.compile(r"(\w+)[^\w\n]{0,3}$")
-_LONG_CODE = re.compile(r"[A-Za-z]|\d{3}")
+_SENT_BREAK_RE = recache.compile(r"[.!?…]+[»\"')\]]*\s+(?=[A-ZА-ЯЁ«\"„\d])|\n")
+_PREV_WORD_RE = recache.compile(r"(\w+)[^\w\n]{0,3}$")
+_LONG_CODE = recache.compile(r"[A-Za-z]|\d{3}")
 # A document is about a kind of hardware when it names it this often.
 _DOC_CUES = 2
 
@@ -348,7 +349,7 @@ class HardwareExtractor:
         if not found:
             return []
         alts = "|".join(re.escape(b).replace(r"\ ", r"[^\S\n]+") for b in sorted(found, key=len, reverse=True))
-        pat = re.compile(rf"(?<![\w\-])(?:{alts}){END}")
+        pat = recache.compile(rf"(?<![\w\-])(?:{alts}){END}")
         out: list[_Hit] = []
         for m in pat.finditer(ctx.text):
             h = found.get(re.sub(r"\s+", " ", m.group()))

@@ -18,22 +18,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from .hwlexicon import Lexicon, Maker
 
 __all__ = ["Designation", "read_designation", "read_continuation"]
 
-_TOKEN = re.compile(r"[^\S\n]+([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*\+?)")
-_FIRST = re.compile(r"([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*\+?)")
-_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)*|[A-Z]{1,5}|[a-z]+[A-Z][A-Za-z]*")
-_CODE = re.compile(r"(?=[A-Za-z]{0,5}-?\d)[A-Za-z]{0,5}-?\d{1,5}(?:[A-Za-z]{1,3}\d{0,5})?(?:-[A-Za-z0-9]{1,4})?\+?")
+_TOKEN = recache.compile(r"[^\S\n]+([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*\+?)")
+_FIRST = recache.compile(r"([A-Za-z0-9][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*\+?)")
+_WORD = recache.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)*|[A-Z]{1,5}|[a-z]+[A-Z][A-Za-z]*")
+_CODE = recache.compile(
+    r"(?=[A-Za-z]{0,5}-?\d)[A-Za-z]{0,5}-?\d{1,5}(?:[A-Za-z]{1,3}\d{0,5})?(?:-[A-Za-z0-9]{1,4})?\+?"
+)
 # A code of letters and digits ("B650", "SN850X") may be followed by name words ("Tomahawk").
-_MIXED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+_MIXED = recache.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 _MAX_TAIL_WORDS = 2
-_GLUED_CODE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Z]{0,2}")
+_GLUED_CODE = recache.compile(r"[A-Z]{1,3}\d{2,4}[A-Z]{0,2}")
 # The code is not a model when it is a year, a parameter count (7B) or a series (RTX 3000).
-_NOT_CODE = re.compile(r"(?:19|20)\d\d|\d+[BM]|\d0{3,}|\d{6,}")
+_NOT_CODE = recache.compile(r"(?:19|20)\d\d|\d+[BM]|\d0{3,}|\d{6,}")
 # Right after the code: a size ("10″"), a share, an ordinal ("3-го"), a decimal ("10,1").
-_BAD_AFTER = re.compile(r"[\"″'%]|-[^\W\d_]|[.,]\d")
+_BAD_AFTER = recache.compile(r"[\"″'%]|-[^\W\d_]|[.,]\d")
 _MAX_WORDS = 4
 _MAX_TOKENS = 7
 

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..data import load_lines, load_rows
 from .refirst import ANY, first_chars, prefixes
 
@@ -38,9 +39,9 @@ LAT_TO_CYR_UPPER = dict(zip(_LAT[:12], _CYR[:12], strict=True))
 _FOLD_BYTES = bytes.maketrans(_CYR.encode("cp1251"), _LAT.encode("cp1251"))
 
 HSPACE = r"[^\S\n]"
-_MACRO_RE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_MACRO_RE = recache.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 # A capturing group in a data pattern (an unescaped "(" not followed by "?").
-_CAPTURE_RE = re.compile(r"(?<!\\)\((?!\?)")
+_CAPTURE_RE = recache.compile(r"(?<!\\)\((?!\?)")
 _CONTEXTS = frozenset({"strong", "cue", "near", "vendor"})
 _SHAPES = frozenset({"words", "code"})
 # Between a hardware noun and the model, for the `near` context: at most one word
@@ -136,7 +137,7 @@ class Lexicon:
                 self.canon[cols[1].lower()] = cols[2]
             elif head == "@alias":
                 repl = cols[2] if len(cols) > 2 else ""
-                self.aliases.append((re.compile(expand(cols[1], macros), re.I), repl))
+                self.aliases.append((recache.compile(expand(cols[1], macros), re.I), repl))
             else:
                 raw_rows.append(cols)
         self.macros = macros
@@ -178,7 +179,7 @@ class Lexicon:
         for row in rows:
             for c in lower_set(_first_set(self.row_body(row)), f"{DATA_FILE}: {row.code_re}"):
                 self.bucket_rows.setdefault(c, []).append(row)
-        self.gate = re.compile(f"[{''.join(sorted(re.escape(c) for c in gate))}](?<![\\w\\-].)")
+        self.gate = recache.compile(f"[{''.join(sorted(re.escape(c) for c in gate))}](?<![\\w\\-].)")
         self._family_res: dict[str, re.Pattern[str] | None] = {}
         self._row_res: dict[int, re.Pattern[str]] = {}
         self._bare_res: dict[int, re.Pattern[str]] = {}
@@ -216,7 +217,7 @@ class Lexicon:
         fold_pat = None
         if "fold" in opts:
             folds.append(self.rx(opts["fold"]))
-            fold_pat = re.compile(folds[-1], re.I)
+            fold_pat = recache.compile(folds[-1], re.I)
         family = "" if family == "-" else family
         fam_raw = "" if family_re == "-" else expand(family_re, self.macros)
         code_raw = expand(code_re, self.macros)
@@ -267,7 +268,7 @@ class Lexicon:
         suffix = self.macros["PH"]
         # a suffix word is not the first word of another name ("Turbo Boost")
         words = rf"(?:{HSPACE}+{suffix}(?!\w)(?!{HSPACE}+(?!{suffix}(?!\w))(?-i:[A-Z][a-z])))*"
-        return re.compile(rf"(?P<tail>{fold(self._VARIANT + words)}){self.memory}", re.I)
+        return recache.compile(rf"(?P<tail>{fold(self._VARIANT + words)}){self.memory}", re.I)
 
     @functools.cached_property
     def memory(self) -> str:
@@ -300,7 +301,7 @@ class Lexicon:
         """Family words of the rows starting with `c`: where they stand, only the rows decide."""
         if c not in self._family_res:
             fams = [r.family_re for r in self.bucket_rows.get(c, ()) if r.family_re and r.context != "vendor"]
-            self._family_res[c] = re.compile(rf"(?:{'|'.join(fams)})(?!\w)", re.I) if fams else None
+            self._family_res[c] = recache.compile(rf"(?:{'|'.join(fams)})(?!\w)", re.I) if fams else None
         return self._family_res[c]
 
     @functools.cached_property
@@ -314,27 +315,28 @@ class Lexicon:
     def spelling(self, vendor: str) -> re.Pattern[str]:
         pat = self._spell_res.get(vendor)
         if pat is None:
-            pat = self._spell_res[vendor] = re.compile(self.maker_by_name[vendor].spell, re.I)
+            pat = self._spell_res[vendor] = recache.compile(self.maker_by_name[vendor].spell, re.I)
         return pat
 
     def row_re(self, row: Row) -> re.Pattern[str]:
         """One row alone, for a second opinion at one position."""
         pat = self._row_res.get(row.index)
         if pat is None:
-            pat = self._row_res[row.index] = re.compile(self.row_body(row, "c") + self.tail_ahead, re.I)
+            pat = self._row_res[row.index] = recache.compile(self.row_body(row, "c") + self.tail_ahead, re.I)
         return pat
 
     def bare_re(self, row: Row) -> re.Pattern[str]:
         pat = self._bare_res.get(row.index)
         if pat is None:
-            pat = self._bare_res[row.index] = re.compile(rf"(?<![\w\-])(?P<c>{row.bare_re}){self.tail_ahead}", re.I)
+            source = rf"(?<![\w\-])(?P<c>{row.bare_re}){self.tail_ahead}"
+            pat = self._bare_res[row.index] = recache.compile(source, re.I)
         return pat
 
     def cont_re(self, row: Row) -> re.Pattern[str]:
         """Codes sharing one family word: "Snapdragon 888 и 865", "RTX 4080 и 4090 Ti"."""
         pat = self._cont_res.get(row.index)
         if pat is None:
-            pat = self._cont_res[row.index] = re.compile(
+            pat = self._cont_res[row.index] = recache.compile(
                 fold(rf"{HSPACE}*(?:(?:,{HSPACE}*)?(?:и|или|а|and)(?!\w)|[,/&]){HSPACE}*")
                 + rf"(?P<c>{row.code_re}){self.tail_ahead}",
                 re.I,
@@ -343,29 +345,29 @@ class Lexicon:
 
     @functools.cached_property
     def fold_re(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:{self._fold_alts})(?=[^\S\n]+\w)", re.I)
+        return recache.compile(rf"(?:{self._fold_alts})(?=[^\S\n]+\w)", re.I)
 
     @functools.cached_property
     def cue_res(self) -> dict[str, re.Pattern[str]]:
         return {
-            cls: re.compile(rf"(?<!\w)(?:{'|'.join(self.rx(p) for p in pats)})(?!\w)", re.I)
+            cls: recache.compile(rf"(?<!\w)(?:{'|'.join(self.rx(p) for p in pats)})(?!\w)", re.I)
             for cls, pats in self._cues.items()
         }
 
     @functools.cached_property
     def near_before(self) -> dict[str, re.Pattern[str]]:
         return {
-            cls: re.compile(rf"(?<!\w)(?:{'|'.join(self.rx(p) for p in pats)}){_NEAR_GAP}", re.I)
+            cls: recache.compile(rf"(?<!\w)(?:{'|'.join(self.rx(p) for p in pats)}){_NEAR_GAP}", re.I)
             for cls, pats in self._cues.items()
         }
 
     @functools.cached_property
     def veto(self) -> re.Pattern[str]:
-        return re.compile("|".join(self.rx(p) for p in self._vetoes), re.I)
+        return recache.compile("|".join(self.rx(p) for p in self._vetoes), re.I)
 
     @functools.cached_property
     def after(self) -> re.Pattern[str]:
-        return re.compile("|".join(self.rx(p) for p in self._afters), re.I)
+        return recache.compile("|".join(self.rx(p) for p in self._afters), re.I)
 
     @functools.cached_property
     def suffix_set(self) -> frozenset[str]:
@@ -374,7 +376,7 @@ class Lexicon:
 
     @functools.cached_property
     def _maker_full(self) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{m.spell})" for m in self.makers if not m.brand), re.I)
+        return recache.compile("|".join(f"(?:{m.spell})" for m in self.makers if not m.brand), re.I)
 
     def maker_word(self, word: str) -> bool:
         """Is `word` a maker's name ("Samsung", "Asus")? Then it starts another mention.
@@ -388,7 +390,7 @@ class Lexicon:
 
     @functools.cached_property
     def notword(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:{'|'.join(self._notwords)})(?![\w+])")
+        return recache.compile(rf"(?:{'|'.join(self._notwords)})(?![\w+])")
 
 
 class Dispatch:
@@ -440,9 +442,8 @@ class Dispatch:
         key = (c, chosen)
         if key not in self._res:
             alts = self._alts[c]
-            self._res[key] = (
-                re.compile("(?:" + "|".join(alts[n][0] for n in chosen) + ")" + self._suffix, re.I) if chosen else None
-            )
+            source = "(?:" + "|".join(alts[n][0] for n in chosen) + ")" + self._suffix
+            self._res[key] = recache.compile(source, re.I) if chosen else None
         return self._res[key]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import recache
 from ..data import load_lines, load_rows
 
 QUOTES = "«»\"„“”'`‘’"
@@ -25,8 +26,8 @@ def fold(name: str) -> str:
 _LEGAL = sorted({fold(w).rstrip(".") for w in load_lines("legal_forms.txt")}, key=len, reverse=True)
 _LEGAL_ALT = "|".join(re.escape(w) for w in _LEGAL)
 # "Microsoft Corp.", "Alphabet Inc", "X5 Retail Group N.V." / "ПАО «МТС»", "ООО Яндекс"
-_LEGAL_TAIL = re.compile(rf"(?:,?\s+(?:{_LEGAL_ALT})\.?)+\s*$", re.I)
-_LEGAL_HEAD = re.compile(rf"^\s*(?:(?:{_LEGAL_ALT})\s+)+(?=\S)", re.I)
+_LEGAL_TAIL = recache.compile(rf"(?:,?\s+(?:{_LEGAL_ALT})\.?)+\s*$", re.I)
+_LEGAL_HEAD = recache.compile(rf"^\s*(?:(?:{_LEGAL_ALT})\s+)+(?=\S)", re.I)
 
 
 def is_legal_form(word: str) -> bool:
@@ -78,7 +79,7 @@ def _org_table() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _vendor_re() -> re.Pattern[str]:
     """All vendor spellings in one pattern: one match per name, not one per vendor."""
-    return re.compile("|".join(f"(?P<V{n}>{p})" for n, (_, p) in enumerate(_vendor_spellings())), re.I)
+    return recache.compile("|".join(f"(?P<V{n}>{p})" for n, (_, p) in enumerate(_vendor_spellings())), re.I)
 
 
 @lru_cache(maxsize=1)

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+from .. import recache
 from ..const import LOC, ORG, PER
 from ..data import load_rows
 from ..morph import known, parse
 from .lexicon import PLACES, first_name_gender, fold
 
-WORD = re.compile(r"\w+(?:[-‐‑’']\w+)*")
-CYRILLIC = re.compile(r"[а-яё]", re.I)
-UKRAINIAN = re.compile(r"[іїєґ]", re.I)
+WORD = recache.compile(r"\w+(?:[-‐‑’']\w+)*")
+CYRILLIC = recache.compile(r"[а-яё]", re.I)
+UKRAINIAN = recache.compile(r"[іїєґ]", re.I)
 QUOTES = "«»\"„“”'`‘’"
 NAME_TAGS = ("Name", "Surn", "Patr")
 TYPE_TAGS = {PER: NAME_TAGS, ORG: ("Orgn",), LOC: ("Geox",)}
@@ -100,8 +101,8 @@ def _adjectival_surname(p) -> bool:
     return "Poss" in p.tag and p.normal_form.endswith(("ин", "ын", "ов", "ев", "ёв"))
 
 
-_FOREIGN_I = re.compile(r"[^аеёиоуыэюяйь]и$", re.I)
-_SOFT_YA = re.compile(r"[^аеёиоуыэюяйь]я$")
+_FOREIGN_I = recache.compile(r"[^аеёиоуыэюяйь]и$", re.I)
+_SOFT_YA = recache.compile(r"[^аеёиоуыэюяйь]я$")
 
 
 def _soft_ya(p) -> bool:
@@ -404,8 +405,8 @@ def _prepositions() -> dict[str, frozenset[str]]:
 
 # no locative without a preposition: "Ариана Гранде выпустила", "Певица Бейонсе"
 NO_PREPOSITION = frozenset({"nomn", "gent", "datv", "accs", "ablt"})
-_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+[«\"„“]?$")
-_SENTENCE_START = re.compile(r"[.!?\n][\s«\"„“]*$")
+_WORD_BEFORE = recache.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+[«\"„“]?$")
+_SENTENCE_START = recache.compile(r"[.!?\n][\s«\"„“]*$")
 CONJUNCTIONS = frozenset({"и", "или", "а", "но", "либо", "да", "ни"})
 
 
@@ -448,7 +449,7 @@ FIRST_ENDINGS = (
 # Endings of first names that do not decline (Масаёси, Кайфу, Акио).
 INDECLINABLE_END = set("иоуэюые")
 # Surname endings that only a feminine name has in the nominative (Иванова, Лесная, Кудрина).
-FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя)$")
+FEMININE_SURNAME = recache.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя)$")
 
 
 def _first_name(word: str, surname: str) -> tuple[str, str, str | None] | None:
@@ -586,7 +587,7 @@ def _dateline(type_: str, text: str) -> str | None:
 
 
 # "ЛУКОЙЛа", "КАМАЗом", "ЦЕРНе": a name written in capitals takes its case ending in lower case
-_CAPS_DECLINED = re.compile(r"([А-ЯЁ]{3,})(?:а|у|ом|е)")
+_CAPS_DECLINED = recache.compile(r"([А-ЯЁ]{3,})(?:а|у|ом|е)")
 
 
 def _caps_declined(text: str) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import recache
 from ..segment import tokenize
 from .fastcnn import FastCNNEncoder
 from .models import WordShapeEmbedding, load_slovnet
@@ -159,7 +160,7 @@ def _crf_decode(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray
 # slovnet.shape.word_shape (MIT), here so that slovnet need not be imported.
 
 _SHAPE_PUNCTS = "!#$%&()[]\\/*+,.:;<=>?@^_{|}~" "-‐−‒⁃–—―" "`\"'«»„“ʼʻ”" "№…"
-_SHAPE_TYPE = re.compile(
+_SHAPE_TYPE = recache.compile(
     rf"(?P<RU>[а-яё]+)|(?P<EN>[a-z]+)|(?P<NUM>[+-]?\d+)|(?P<PUNCT>[{re.escape(_SHAPE_PUNCTS)}]+)", re.I
 )
 

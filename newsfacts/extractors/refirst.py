@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import recache
+
 __all__ = ["ANY", "first_chars", "prefixes"]
 
 _DIGITS = frozenset("0123456789")
@@ -21,7 +23,7 @@ _UNBOUNDED_ESCAPES = frozenset("wWsSD")
 _ESCAPE_CHARS = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
 _MAX_RANGE = 512  # wider ranges ("[\u0000-\uffff]") count as "any"
 # A run of pattern text with no group or alternation in it: escapes, classes, other characters.
-_PLAIN_RUN = re.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\\[()|])+", re.S)
+_PLAIN_RUN = recache.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\\[()|])+", re.S)
 
 
 class _Parser:
@@ -200,7 +202,7 @@ def first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
 # ---- the first k characters ---------------------------------------------------------------
 
 ANY = "\x00"  # in a prefix: any character at all
-_FOREIGN = re.compile("[^\x00-\x7f\u0400-\u04ff]")
+_FOREIGN = recache.compile("[^\x00-\x7f\u0400-\u04ff]")
 
 
 def _lowered(chars: set[str] | None) -> set[str]:

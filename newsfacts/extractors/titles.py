@@ -7,9 +7,9 @@ name says what it is. A title found once is a title in the whole document: "сн
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from .. import recache
 from ..const import ORG, PER
 from ..data import load_rows
 from ..morph import parse
@@ -17,7 +17,7 @@ from .lexicon import canonical_org, fold
 from .names import WORD, normalize, strip_quotes
 
 # the word before a name, and the opening quote between them, if any
-_BEFORE = re.compile(r"(?<![\w-])(\w+)[ \u00a0]+([«\"„“]?)$")
+_BEFORE = recache.compile(r"(?<![\w-])(\w+)[ \u00a0]+([«\"„“]?)$")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +73,9 @@ def is_title(text: str, start: int, stop: int, type_: str) -> bool:
 
 
 # a quoted name and the word before it: 'сериале «Соседи»', 'фильма "Сокол"'
-_QUOTED = re.compile(r"(?<![\w-])(\w+)[ \u00a0]+(?:«([^«»\n]{1,80})»|\"([^\"\n]{1,80})\"|[„“]([^„“”\n]{1,80})[“”])")
+_QUOTED = recache.compile(
+    r"(?<![\w-])(\w+)[ \u00a0]+(?:«([^«»\n]{1,80})»|\"([^\"\n]{1,80})\"|[„“]([^„“”\n]{1,80})[“”])"
+)
 
 
 def quoted_titles(text: str) -> set[str]:

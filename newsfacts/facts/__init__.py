@@ -8,11 +8,11 @@ one batch across the documents given (like NER).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .. import recache
 from ..const import DATE
 from ..doc import Document, Entity, Quantity
 from .anaphora import ANAPHOR_FORMS
@@ -103,7 +103,7 @@ class FactLinker:
         return replace(doc, quantities=tuple(quantities), roles=tuple(roles))
 
 
-_TAIL_RE = re.compile(r"(?:[^\S\n]*(?:[^\s,.;:!?]+|[,.;:!?]+)){0,4}")
+_TAIL_RE = recache.compile(r"(?:[^\S\n]*(?:[^\s,.;:!?]+|[,.;:!?]+)){0,4}")
 
 
 def _last_amounts(doc: Document) -> dict[int, int]:

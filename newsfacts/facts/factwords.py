@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
 from ..data import load_rows
 from .wordlist import alternation
 
 WORDS: dict[str, set[str]] = {}
 for _kind, _word in load_rows("fact_words.tsv"):
     WORDS.setdefault(_kind, set()).add(_word.replace("ё", "е"))
-SOURCE_RE = re.compile(
+SOURCE_RE = recache.compile(
     r"(?:^|[^\w])(?:" + alternation(WORDS["source"]) + r")"
     r"(?:\s+[а-яёa-z-]+){0,3}\s*[«\"“„]?\s*$",
     re.IGNORECASE,
 )
 # "как и у X", "в отличие от X": X is the yardstick, not what the text is about
-COMPARE_RE = re.compile(r"(?:^|[^\w])(?:" + alternation(WORDS["compare"]) + r")\s*[«\"“„]?\s*$", re.IGNORECASE)
+COMPARE_RE = recache.compile(r"(?:^|[^\w])(?:" + alternation(WORDS["compare"]) + r")\s*[«\"“„]?\s*$", re.IGNORECASE)
 REPORT_VERBS = frozenset(WORDS["report"])
 SPEC_NOUNS = frozenset(WORDS["spec"])
 OWNED_NOUNS = frozenset(WORDS["owned"])

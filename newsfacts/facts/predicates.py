@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from .. import recache
 from ..const import COUNT, HARDWARE, MEASURE, MONEY
 from ..doc import Quantity, Subject
 from .context import Link, Sentence, describes_name, plain_noun, preposition_of, subjects_of
@@ -124,7 +123,7 @@ def _term(tree: Tree, i: int) -> str:
     return _cased_lemma(tok)
 
 
-_LATIN_PREFIX = re.compile(r"^[a-z][a-z0-9.]*-(?=[а-я])")
+_LATIN_PREFIX = recache.compile(r"^[a-z][a-z0-9.]*-(?=[а-я])")
 
 
 def _cased_lemma(tok: Token) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import recache
 from ..const import LOC, ORG, PER
 from ..data import load_lines, load_rows
 from ..doc import Entity, Role, Sentence
@@ -84,7 +85,7 @@ def _inflections(entry: str, lexemes: dict | None = None) -> dict[str, str]:
 # be (Cyrillic variant forms), and the one letter whose lower() is two characters.
 _CASE_EXTRA = str.maketrans({"\u0130": "i", "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с",
                              "\u1c84": "т", "\u1c85": "т", "\u1c86": "ъ", "\u1c87": "ѣ", "\u1c88": "ꙋ"})
-_CASE_EXTRA_RE = re.compile("[\u0130\u1c80-\u1c88]")
+_CASE_EXTRA_RE = recache.compile("[\u0130\u1c80-\u1c88]")
 
 
 class _PostMatch:
@@ -138,7 +139,7 @@ class _PostTable:
         self.drops = _Words(_DROP)
         # where a match may start: a word start and the first three letters of a form or a drop word
         heads = {w[:3] for w in (*self.forms, *_DROP)}
-        self.starts = re.compile(rf"(?<![\w-])(?={alternation(heads)})", re.IGNORECASE)
+        self.starts = recache.compile(rf"(?<![\w-])(?={alternation(heads)})", re.IGNORECASE)
 
     def finditer(self, text: str, low: str, pos: int, stop: int) -> list[_PostMatch]:
         """Posts in text[pos:stop] (`low`: the text lower-cased, of the same length), left to right."""
@@ -199,10 +200,10 @@ def _lower(text: str) -> str:
 
 
 # Words allowed between a post and the organisation: lower-case descriptions, "из", "в".
-_GAP_RE = re.compile(r"(?:[\s\u00a0]+(?:[а-яё][а-яё-]*|«|„|\"))*[\s\u00a0«„\"]*")
-_JOIN_RE = re.compile(r"[\s\u00a0,«»\"„“”]*")
-_PAREN_RE = re.compile(r"\s*\([^()]{1,60}\)")
-_NEXT_PERSON_RE = re.compile(r"\s*(?:,\s*|\s)и\s+|\s*,\s*(?=[A-ZА-ЯЁ])")
+_GAP_RE = recache.compile(r"(?:[\s\u00a0]+(?:[а-яё][а-яё-]*|«|„|\"))*[\s\u00a0«„\"]*")
+_JOIN_RE = recache.compile(r"[\s\u00a0,«»\"„“”]*")
+_PAREN_RE = recache.compile(r"\s*\([^()]{1,60}\)")
+_NEXT_PERSON_RE = recache.compile(r"\s*(?:,\s*|\s)и\s+|\s*,\s*(?=[A-ZА-ЯЁ])")
 _MAX_GAP_WORDS = 8
 
 

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
+from .. import recache
 from ..const import HARDWARE, LOC, ORG, PER, PERCENT
 from ..doc import Entity, Quantity, Subject
 from . import anaphora
@@ -120,7 +121,7 @@ def _topic_model(ctx: Context, kinds: Sequence[anaphora.Kind], tok: Token) -> En
 
 
 LATER_NAMES = 20  # fitting names after an unresolved noun that are checked: bounds the work per noun
-_TWO_WORDS_BEFORE = re.compile(r"([а-яё-]+)[\s\u00a0]+([а-яё-]+)[\s\u00a0]*[«\"“„]?[\s\u00a0]*$", re.IGNORECASE)
+_TWO_WORDS_BEFORE = recache.compile(r"([а-яё-]+)[\s\u00a0]+([а-яё-]+)[\s\u00a0]*[«\"“„]?[\s\u00a0]*$", re.IGNORECASE)
 
 
 def _named_later(ctx: Context, kinds: Sequence[anaphora.Kind], tree: Tree, i: int) -> Entity | None:

@@ -11,11 +11,11 @@ while the rules below only ask for a lemma and a case.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .. import recache
 from ..morph import parse as morph_parse
 
 _MODIFIER_RELS = frozenset({"nummod", "nummod:gov", "case", "amod", "punct", "det", "advmod", "cc"})
@@ -126,7 +126,9 @@ class _Word(NamedTuple):
 
 # razdel's tokens in one regex (numbers and ranges, hyphenated words, "...", any other sign):
 # the same split on ~97% of news sentences (the rest differ in URLs and codes) at a tenth of the cost.
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:[-–—/]\d+(?:[.,]\d+)*)*(?![\w]|[-–—]\w)|\w+(?:[-–—']\w+)*|\.\.\.|[^\w\s]")
+_TOKEN_RE = recache.compile(
+    r"\d+(?:[.,]\d+)*(?:[-–—/]\d+(?:[.,]\d+)*)*(?![\w]|[-–—]\w)|\w+(?:[-–—']\w+)*|\.\.\.|[^\w\s]"
+)
 
 
 def _tokenize(text: str) -> list[_Word]:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from .. import recache
 from ..const import COUNT, HARDWARE, LOC, ORG, PER
 from ..data import load_lines
 from ..doc import Entity, Quantity, Subject
@@ -66,7 +67,7 @@ def link_untreed(ctx: Context, q: Quantity, sentence: str, offset: int) -> tuple
 
 
 DEMONSTRATIVES = frozenset({"этот", "тот", "данный", "такой", "наш", "их", "его", "её", "ее"})
-_WORDS_AFTER = re.compile(r"[^\S\n]+([а-яё-]+)(?:[^\S\n]+([а-яё-]+))?(?:[^\S\n]+([а-яё-]+))?", re.IGNORECASE)
+_WORDS_AFTER = recache.compile(r"[^\S\n]+([а-яё-]+)(?:[^\S\n]+([а-яё-]+))?(?:[^\S\n]+([а-яё-]+))?", re.IGNORECASE)
 
 
 def _many_owners(sentence: str, at: int) -> bool:
@@ -87,15 +88,15 @@ def _many_owners(sentence: str, at: int) -> bool:
     return False
 
 
-_RESTATE_GAP = re.compile(
+_RESTATE_GAP = recache.compile(
     r"[\s\u00a0]*(?:\([\s\u00a0]*(?:~|≈|около|примерно|или)?|[,—–][\s\u00a0]*(?:до|или))[\s\u00a0]*"
 )
-_RESULT_GAP = re.compile(r"[\s\u00a0]*(?:[,—–]|[\s\u00a0]-)[\s\u00a0]*")
-_ASIDE_GAP = re.compile(r"[\s\u00a0]*\([^()\d\n]{1,40}?[—–:][\s\u00a0]*")
-_NAME_TAIL = re.compile(r"(?:\.(?:com|ru|net|io))?(?:,?[\s\u00a0]+(?:" + alternation(
+_RESULT_GAP = recache.compile(r"[\s\u00a0]*(?:[,—–]|[\s\u00a0]-)[\s\u00a0]*")
+_ASIDE_GAP = recache.compile(r"[\s\u00a0]*\([^()\d\n]{1,40}?[—–:][\s\u00a0]*")
+_NAME_TAIL = recache.compile(r"(?:\.(?:com|ru|net|io))?(?:,?[\s\u00a0]+(?:" + alternation(
     w.rstrip(".") for w in load_lines("legal_forms.txt") if w.isascii()) + r")\b\.?)?")
-_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|на)[^\S\n]+$", re.IGNORECASE)
-_NAME_GAP = re.compile(r"[\s\u00a0]*(?:\(|[—–][\s\u00a0]*(?:около|порядка|примерно)?)[\s\u00a0]*")
+_PLACE_PREPOSITION = recache.compile(r"(?<![\w-])(?:в|во|на)[^\S\n]+$", re.IGNORECASE)
+_NAME_GAP = recache.compile(r"[\s\u00a0]*(?:\(|[—–][\s\u00a0]*(?:около|порядка|примерно)?)[\s\u00a0]*")
 
 
 def restatement(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:

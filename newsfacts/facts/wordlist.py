@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .. import recache
+
 
 def alternation(words: Iterable[str]) -> str:
     """A regex (no outer group) matching exactly any of the words."""
@@ -27,7 +29,7 @@ def _emit(node: dict) -> str:
 
 
 class WordSet:
-    """What ``re.compile(rf"(?<![\\w-])(?:{alternation(words)})(?![\\w-])", re.IGNORECASE)`` finds,
+    """What ``recache.compile(rf"(?<![\\w-])(?:{alternation(words)})(?![\\w-])", re.IGNORECASE)`` finds,
     for words of letters, without compiling that regex (~10 ms for 500 word forms).
 
     A match of that regex is a whole run of ``[\\w-]`` equal to a word (nothing but a non-word
@@ -42,7 +44,7 @@ class WordSet:
             raise ValueError("WordSet holds words of letters only")
         self._lower = frozenset(w.lower() for w in self._words)
         heads = {w[:3] for w in self._words}
-        self._runs = re.compile(rf"(?<![\w-])(?:{alternation(heads) or '(?!)'})[\w-]*", re.IGNORECASE)
+        self._runs = recache.compile(rf"(?<![\w-])(?:{alternation(heads) or '(?!)'})[\w-]*", re.IGNORECASE)
         self._exact: re.Pattern[str] | None = None
 
     def _is_word(self, run: str) -> bool:
@@ -53,7 +55,7 @@ class WordSet:
             return False
         except UnicodeEncodeError:
             if self._exact is None:
-                self._exact = re.compile(rf"(?:{alternation(self._words)})", re.IGNORECASE)
+                self._exact = recache.compile(rf"(?:{alternation(self._words)})", re.IGNORECASE)
             return self._exact.fullmatch(run) is not None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:

@@ -11,9 +11,9 @@ units.UnitReader, and `bare` for a number that shares its neighbour's unit
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ... import recache
 from ...const import COUNT, MEASURE, MONEY, PERCENT, RATIO
 from .lexicon import Lexicon, Unit
 from .numbers import MAX_VALUE, Num, NumberReader
@@ -26,7 +26,7 @@ _DIM_SEPS = frozenset({"x", "х", "×", "*"})
 _OPEN_QUOTES = frozenset("«“\"'")
 _SENT_END = frozenset(".!?;")
 # a sentence ends between two amounts ("Inc. – 196 тысяч" does not end one)
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZА-ЯЁ«\"]|[!?;\n]")
+_SENTENCE_BREAK = recache.compile(r"[.!?…]\s+[A-ZА-ЯЁ«\"]|[!?;\n]")
 _COMPARATIVES = frozenset({"больше", "меньше", "выше", "ниже", "дороже", "дешевле"})
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ... import recache
 from ...const import MONEY
 from ...data import data_path, load_lines, load_rows
 from ...morph import get_morph
@@ -61,8 +62,8 @@ class Trigger:
         self.pattern = pattern
         self._words = words
         heads = trie_regex(sorted({w[:3] for w in words})) or "(?!)"  # "е" also matches "ё", as in the trie
-        self._find = re.compile(rf"\d|\b(?=[{firsts}])(?:(?P<word>(?={heads})\w+)\b|{rest})")
-        self._rest = re.compile(rest)
+        self._find = recache.compile(rf"\d|\b(?=[{firsts}])(?:(?P<word>(?={heads})\w+)\b|{rest})")
+        self._rest = recache.compile(rest)
 
     def finditer(self, low: str) -> Iterator[re.Match[str]]:
         pos = 0
@@ -126,7 +127,7 @@ class Lexicon:
         firsts, words = self._trigger_words
         # compound adjectives with a number word inside: "двухпроцентным", "восьмиядерный"
         prefixed = trie_regex(list(self.prefixes)) + "ъ?" + trie_regex(list(self.adj_units))
-        self._prefixed_re = re.compile(prefixed)  # a cheap first test for prefixed_unit
+        self._prefixed_re = recache.compile(prefixed)  # a cheap first test for prefixed_unit
         tops = "|".join(sorted(self.top_words))
         firsts = "".join(sorted(firsts | {w[0] for w in [*self.prefixes, *self.top_words]}))
         # one first-letter lookahead rejects most positions before any trie is tried; the
@@ -173,9 +174,9 @@ class Lexicon:
                 sym[spelling] = u
         self.sym, self.isym, self.att = sym, isym, att
         # a unit must not run on into a word: "м" is not the start of "млн"
-        self.unit_re = re.compile(f"(?:{alternation(list(sym))}|{alternation(list(isym), 'i')})(?![^\\W_])")
+        self.unit_re = recache.compile(f"(?:{alternation(list(sym))}|{alternation(list(isym), 'i')})(?![^\\W_])")
         self.pre = pre
-        self.pre_re = re.compile(f"{alternation(list(pre))}(?=[\\s\u00a0\u2009\u202f]?\\d)")
+        self.pre_re = recache.compile(f"{alternation(list(pre))}(?=[\\s\u00a0\u2009\u202f]?\\d)")
         self.pre_first = frozenset(w[0] for w in pre)
 
     def _load_approx(self) -> None:

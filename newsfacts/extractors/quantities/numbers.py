@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ... import recache
 from ...const import MEASURE
 from .lexicon import MULT_CLASSES, Lexicon
 from .text import has_cyrillic, has_latin
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 _GROUP_SEPS = frozenset(" \u00a0\u2009\u202f")
 _SIGNS = {"-": -1.0, "−": -1.0, "–": -1.0, "+": 1.0}
-_GROUP_RE = re.compile(r"\d{3}(?:,\d+)?")
+_GROUP_RE = recache.compile(r"\d{3}(?:,\d+)?")
 # Bounds that keep every value finite: no amount in news needs more digits than
 # this, nor a larger product of multipliers ("трлн" is 1e12; "тыс. трлн" is rare).
 MAX_DIGITS = 18

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ... import recache
+
 
 def unyo(s: str) -> str:
     """ "ё" written as "е" (case kept): the one place that folds ё."""
@@ -16,8 +18,8 @@ def fold(s: str) -> str:
     return unyo(s.lower())
 
 
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+_LATIN = recache.compile(r"[A-Za-z]")
+_CYRILLIC = recache.compile(r"[а-яА-ЯёЁ]")
 
 
 def has_latin(s: str) -> bool:

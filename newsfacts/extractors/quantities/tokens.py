@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ... import recache
 from .text import fold
 
 # token kinds
@@ -21,7 +22,7 @@ NUM, WORD, SYM, GAP = 0, 1, 2, 3
 # number, a multiplier, a range and a counted noun phrase after it.
 WINDOW_BACK, WINDOW_FWD = 40, 90
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = recache.compile(
     r"(\d+(?:[.,]\d+)*)"  # digits with inner separators; grouping by spaces is merged later
     r"|((?<=\d)[xх×](?=\d))"  # "3840x2160": the x between numbers is a separator
     r"|([^\W\d_][^\W_]*(?:[-'’][^\W_]+)*)"  # a word, may hold digits and hyphens: H100, дата-центров
@@ -29,7 +30,7 @@ _TOKEN_RE = re.compile(
 )
 # Spans never read as numbers: phone numbers, numeric dates, clock times. The
 # leading lookahead keeps the scan cheap (most positions fail on one class test).
-_MASK_RE = re.compile(
+_MASK_RE = recache.compile(
     r"(?=[\d(+])(?<![\w.,])(?:"
     r"\+\d{1,3}[\s\u00a0-]?\(?\d{2,5}\)?(?:[\s\u00a0-]?\d{2,4}){2,4}"
     r"|(?:\(\d{3,5}\)[\s\u00a0-]?)?\d{3}-\d{2}-\d{2}(?![\d-])"
@@ -39,11 +40,11 @@ _MASK_RE = re.compile(
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!:?\d)"
     r")"
 )
-_SPACE = re.compile(r"\s")
-_SPACE_BEFORE = re.compile(r"\s(?!.*\s)", re.S)  # the last whitespace in the searched range
+_SPACE = recache.compile(r"\s")
+_SPACE_BEFORE = recache.compile(r"\s(?!.*\s)", re.S)  # the last whitespace in the searched range
 SNAP = 64  # how far a window may widen to reach whitespace
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_RE = recache.compile(r"(?:https?://|www\.)\S+")
+_EMAIL_RE = recache.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(slots=True)
@@ -149,7 +150,7 @@ class Tokenizer:
             triggers = self._trigger_re.finditer(low)
         else:
             if self._any_case_re is None:
-                self._any_case_re = re.compile(self._trigger_re.pattern, re.I)
+                self._any_case_re = recache.compile(self._trigger_re.pattern, re.I)
             triggers = self._any_case_re.finditer(text)
         for m in triggers:
             p = m.start()

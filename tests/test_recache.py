@@ -1,0 +1,116 @@
+"""newsfacts.recache: compiled patterns from disk are the patterns re.compile makes."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from newsfacts import recache
+from newsfacts.recache import PatternCache, cache_path
+
+PATTERNS = [
+    (r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>млрд|млн)\b", re.IGNORECASE),
+    (r"(?<![\w-])(?:H100|A100|RTX\s?\d{4}(?:\s?Ti)?)(?![\w-])", 0),
+    (r"(?i)снапдрагон|snapdragon", 0),
+    (r"^\s*$", re.MULTILINE),
+    (r"(a)|(b)(?P<c>c)?", re.S),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_cached_pattern_equals_re_compile(tmp_path, pattern, flags):
+    cold = PatternCache(tmp_path / "re.marshal")
+    first = cold.compile(pattern, flags)
+    cold.save()
+    warm = PatternCache(tmp_path / "re.marshal")
+    second = warm.compile(pattern, flags)
+    expected = re.compile(pattern, flags)
+    # Pattern equality compares the pattern, the flags and the engine's code word for word
+    assert first == expected and second == expected
+    assert second.groupindex == expected.groupindex and second.groups == expected.groups
+    assert second.flags == expected.flags
+
+
+def test_the_second_run_compiles_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "re.marshal"
+    cold = PatternCache(path)
+    for pattern, flags in PATTERNS:
+        cold.compile(pattern, flags)
+    cold.save()
+
+    def no_compiling(*args):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(recache, "_build", no_compiling)
+    warm = PatternCache(path)
+    m = warm.compile(*PATTERNS[0]).search("выручка 2,5 млрд рублей")
+    assert (m.group("num"), m.group("unit")) == ("2,5", "млрд")
+
+
+def test_every_pattern_of_a_run_is_cached_as_re_compiles_it(tmp_path):
+    # a whole extraction in a child with its own cache, then each cached pattern checked against re
+    env = dict(os.environ, NEWSFACTS_CACHE_DIR=str(tmp_path))
+    subprocess.run(
+        [sys.executable, "-m", "newsfacts", "-f", "jsonl", "-q", "samples/twitter-gpus.txt", "-o", os.devnull],
+        env=env, check=True, cwd=os.path.dirname(os.path.dirname(__file__)),
+    )
+    files = list(tmp_path.glob("re-*.marshal"))
+    assert len(files) == 1
+    cache = PatternCache(files[0])
+    entries = cache._load()
+    assert len(entries) > 100  # the hardware families, dates, units, names ... not a handful
+    for pattern, flags in entries:
+        assert cache.compile(pattern, flags) == re.compile(pattern, flags), pattern[:80]
+
+
+def test_a_damaged_file_costs_only_a_compile(tmp_path):
+    path = tmp_path / "re.marshal"
+    path.write_bytes(b"\x00not marshal at all")
+    assert PatternCache(path).compile(r"\d+") == re.compile(r"\d+")
+
+
+def test_code_the_engine_refuses_is_compiled_again(tmp_path):
+    path = tmp_path / "re.marshal"
+    cache = PatternCache(path)
+    cache.compile(r"a+b")
+    cache.save()
+    entries = PatternCache(path)._load()
+    flags, code, *rest = entries[(r"a+b", 0)]
+    entries[(r"a+b", 0)] = (flags, b"\xff\xff\xff\xff" * (len(code) // 4), *rest)
+    broken = PatternCache(path)
+    broken._entries = entries
+    assert broken.compile(r"a+b") == re.compile(r"a+b")
+
+
+def test_a_bad_pattern_raises_re_error(tmp_path):
+    with pytest.raises(re.error):
+        PatternCache(tmp_path / "re.marshal").compile(r"(unclosed")
+
+
+def test_an_unwritable_place_is_no_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    cache = PatternCache(blocker / "sub" / "re.marshal")  # a folder under a file cannot be made
+    assert cache.compile(r"x\d") == re.compile(r"x\d")
+    cache.save()
+    assert not (blocker.parent / "sub").exists()
+
+
+def test_where_the_cache_lives(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", "")
+    assert cache_path() is None  # set and empty: off
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    assert cache_path().parent == tmp_path
+    monkeypatch.delenv("NEWSFACTS_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_path().parent == tmp_path / "xdg" / "newsfacts"
+    # one file per exact Python version: the engine's code may change with any release
+    assert ".".join(map(str, sys.version_info[:3])) in cache_path().name
+
+
+def test_off_means_plain_re(monkeypatch):
+    cache = PatternCache(None)
+    assert cache.compile(r"\w+") == re.compile(r"\w+")
+    cache.save()  # nothing to write, nowhere to write it
