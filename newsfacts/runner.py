@@ -176,6 +176,10 @@ class _StartupCollector:
             gc.enable()
 
 
+# what makes rich's Console.is_terminal say yes where isatty() says no
+_RICH_TERMINAL_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "FORCE_TERMINAL")
+
+
 class _Err:
     """stderr: plain writes, through a rich console once the live progress line needs one
     (importing rich costs ~30 ms, and a one-article run never shows the line)."""
@@ -191,6 +195,16 @@ class _Err:
             # emoji=False: ":name:" in a file name stays as written, as it does before the line shows
             self._console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
         return self._console
+
+    def surely_no_terminal(self) -> bool:
+        """stderr is no terminal and nothing tells rich to treat it as one (its `is_terminal`
+        needs rich imported: 30-60 ms of a run whose stderr is a file or a pipe)."""
+        if self._console is not None or any(v in os.environ for v in _RICH_TERMINAL_ENV):
+            return False
+        try:
+            return sys.stderr is None or not sys.stderr.isatty()
+        except (OSError, ValueError, AttributeError):
+            return True
 
     def print(self, line: str) -> None:
         if self._console is not None:  # above the live line
@@ -493,7 +507,7 @@ class _Progress:
     def advance(self) -> None:
         self.count += 1
         if self.live is None and self.enabled and self.count >= 2:
-            self.enabled = self.err.console.is_terminal
+            self.enabled = not self.err.surely_no_terminal() and self.err.console.is_terminal
             if self.enabled:
                 self._start()
         if self.live is not None:

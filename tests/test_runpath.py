@@ -383,6 +383,27 @@ def test_progress_only_from_the_second_document_and_only_on_a_terminal():
         assert p.live is None
 
 
+def test_progress_on_a_file_or_pipe_asks_no_rich_console(monkeypatch):
+    import io
+
+    from newsfacts import runner
+
+    monkeypatch.setattr(runner.sys, "stderr", io.StringIO())
+    for name in runner._RICH_TERMINAL_ENV:
+        monkeypatch.delenv(name, raising=False)
+    err = runner._Err()
+    progress = runner._Progress(err, FakeTerminal(), enabled=True)
+    progress.advance()
+    progress.advance()
+    assert (progress.enabled, progress.live, err._console) == (False, None, None)
+    # FORCE_COLOR makes rich call a file a terminal: then rich decides, as before
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert runner._Err().surely_no_terminal() is False
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setattr(runner.sys, "stderr", FakeTerminal())
+    assert runner._Err().surely_no_terminal() is False
+
+
 def test_table_lines_on_the_same_terminal_go_above_the_progress_line(monkeypatch):
     from newsfacts import runner
 
