@@ -5,22 +5,19 @@ dates, unit words) cost ~70 ms of a one-article run and more than any other star
 but the imports. ``compile`` keeps what ``re``'s compiler produces for a pattern (the
 engine's code list, flags and group names) in one file per Python build and hands it
 straight to the engine next time, which validates the code before use: a pattern from
-this cache is equal (``==``) to ``re.compile``'s. A file that cannot be read or written
-costs only the time it would have saved.
-
-Where: ``$NEWSFACTS_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsfacts``, else
-``~/.cache/newsfacts``; ``NEWSFACTS_CACHE_DIR=`` (set and empty) turns the cache off.
+this cache is equal (``==``) to ``re.compile``'s. The file lies in `cachedir`'s folder.
 """
 
 from __future__ import annotations
 
 import atexit
 import marshal
-import os
 import re
 import sys
 from array import array
 from pathlib import Path
+
+from .cachedir import cache_dir, write_atomic
 
 try:  # the engine's own entry point; `re` builds every pattern through it
     import _sre
@@ -41,16 +38,13 @@ _Entry = tuple
 
 def cache_path() -> Path | None:
     """The cache file of this Python build, or None when the cache is off."""
-    base = os.environ.get("NEWSFACTS_CACHE_DIR")
-    if base is None:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = str(Path(xdg) / "newsfacts") if xdg else str(Path.home() / ".cache" / "newsfacts")
-    if not base or _sre is None or _sre.CODESIZE != array(_WORD).itemsize:
+    base = cache_dir()
+    if base is None or _sre is None or _sre.CODESIZE != array(_WORD).itemsize:
         return None
     # the code format may change with any release: one file per exact version
     major, minor, micro, level, serial = sys.version_info
     version = f"{sys.implementation.name}-{major}.{minor}.{micro}{level}{serial}-{_sre.MAGIC}"
-    return Path(base) / f"re-{version}.marshal"
+    return base / f"re-{version}.marshal"
 
 
 class PatternCache:
@@ -91,16 +85,7 @@ class PatternCache:
         merged = {**_read(self.path), **self._entries}
         if len(merged) > MAX_PATTERNS:
             merged = dict(self._entries)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(marshal.dumps(list(merged.items())))
-            os.replace(tmp, self.path)  # readers see the old file or the new, never half of one
-        except (OSError, ValueError):  # a read-only home or a full disk: the next run compiles again
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        write_atomic(self.path, marshal.dumps(list(merged.items())))  # if it fails, the next run compiles
 
     def _load(self) -> dict[tuple[str, int], _Entry]:
         if self._entries is None:

@@ -198,3 +198,61 @@ def test_ner_and_syntax_share_one_word_vocabulary_read_from_its_bytes():
     for word in (items[0], items[1], items[124_999], items[249_999], "нетакогослова", "", "<pad>", "<unk>", "\ud800"):
         assert ner.encode(word) == table.get(word, table["<unk>"]), word
         assert ner.decode(ner.encode(word)) == (word if word in table else "<unk>")
+
+
+def _small_sorted_vocab():
+    from newsfacts.extractors.models import load_vocab
+
+    lines = _word_file("model/slovnet_ner_news_v1.tar").split(b"\n")[:-2]
+    return load_vocab(b"\n".join([*lines[:30_000], b"<unk>", b"<pad>"]))
+
+
+def test_a_dumped_vocabulary_reads_back_with_the_same_ids(tmp_path):
+    from newsfacts.extractors.models import SortedVocab
+
+    vocab = _small_sorted_vocab()
+    path = tmp_path / "vocab.bin"
+    path.write_bytes(vocab.dump())
+    back = SortedVocab.load(path)
+    assert back is not None and len(back) == len(vocab)
+    words = [vocab.decode(i) for i in (0, 1, 777, 29_999)] + ["нетакогослова", "<pad>", "<unk>", "\ud800"]
+    assert [back.encode(w) for w in words] == [vocab.encode(w) for w in words]
+    assert [back.encode(w) for w in words[:4]] == [0, 1, 777, 29_999]
+    assert (back.pad_id, back.unk_id) == (vocab.pad_id, vocab.unk_id) == (30_001, 30_000)
+
+
+def test_a_damaged_vocabulary_dump_is_not_used(tmp_path):
+    from newsfacts.extractors.models import SortedVocab
+
+    data = _small_sorted_vocab().dump()
+    cases = {
+        "truncated": data[:-9],
+        "longer": data + b"\n",
+        "changed text": data[:40] + bytes([data[40] ^ 1]) + data[41:],
+        "other file": b"\x1f\x8b" + data[2:],
+        "empty": b"",
+    }
+    for name, blob in cases.items():
+        path = tmp_path / f"{name}.bin"
+        path.write_bytes(blob)
+        assert SortedVocab.load(path) is None, name
+    assert SortedVocab.load(tmp_path / "missing.bin") is None
+
+
+def test_the_big_vocabulary_is_unpacked_once_into_the_cache(tmp_path, monkeypatch):
+    from newsfacts.extractors import models
+
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(models, "_VOCAB_FILES", {})
+    first = models.load_slovnet().vocabs["word"]
+    assert len(list(tmp_path.glob("vocab-*.bin"))) == 1  # the 250K words; shapes and tags are small
+
+    unpacked = []
+    gunzip = models._gunzip
+    monkeypatch.setattr(models, "_gunzip", lambda packed: unpacked.append(len(packed)) or gunzip(packed))
+    monkeypatch.setattr(models, "_VOCAB_FILES", {})
+    again = models.load_slovnet().vocabs["word"]
+    assert unpacked and max(unpacked) < 1 << 16  # only the small files
+    assert again is not first and len(again) == len(first) == 250_002
+    words = ("компания", "nvidia", "ыыыы", "<pad>")
+    assert [again.encode(w) for w in words] == [first.encode(w) for w in words]

@@ -114,3 +114,15 @@ def test_off_means_plain_re(monkeypatch):
     cache = PatternCache(None)
     assert cache.compile(r"\w+") == re.compile(r"\w+")
     cache.save()  # nothing to write, nowhere to write it
+
+
+def test_write_atomic_writes_whole_files_or_says_it_could_not(tmp_path):
+    from newsfacts.cachedir import write_atomic
+
+    path = tmp_path / "a" / "b.bin"
+    assert write_atomic(path, b"one") is True and path.read_bytes() == b"one"
+    assert write_atomic(path, b"two") is True and path.read_bytes() == b"two"
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert write_atomic(blocker / "c.bin", b"x") is False
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a", "b.bin", "file"]  # no temporary left
