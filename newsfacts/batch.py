@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from . import recache
+from . import cachedir
 from .errors import WorkerLost
 from .outcome import Outcome, extract_items
 from .settings import BATCH, INFLIGHT_PER_WORKER
@@ -228,5 +228,5 @@ def _init_worker(fresh: bool, facts: bool = True) -> None:
 def _work(items: list[Item]) -> list[Outcome]:
     assert _worker_extractor is not None
     outcomes = extract_items(_worker_extractor, items)
-    recache.save()  # patterns first compiled here (a worker ends without atexit); a no-op once none are new
+    cachedir.save_all()  # what was first computed here (a worker ends without atexit); no-op once none is new
     return outcomes

@@ -10,14 +10,12 @@ this cache is equal (``==``) to ``re.compile``'s. The file lies in `cachedir`'s 
 
 from __future__ import annotations
 
-import atexit
-import marshal
 import re
 import sys
 from array import array
 from pathlib import Path
 
-from .cachedir import cache_dir, write_atomic
+from .cachedir import Store, cache_dir
 
 try:  # the engine's own entry point; `re` builds every pattern through it
     import _sre
@@ -25,7 +23,7 @@ try:  # the engine's own entry point; `re` builds every pattern through it
 except ImportError:  # pragma: no cover - another interpreter's re
     _sre = None
 
-__all__ = ["compile", "PatternCache", "cache_path", "save"]
+__all__ = ["compile", "PatternCache", "cache_path"]
 
 # More patterns than newsfacts compiles: a file grown past it (old versions' patterns) starts over.
 MAX_PATTERNS = 4096
@@ -52,53 +50,32 @@ class PatternCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._entries: dict[tuple[str, int], _Entry] | None = None
-        self._dirty = False
+        self._store = Store(path, MAX_PATTERNS)
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         if self.path is None or not isinstance(pattern, str):
             return re.compile(pattern, flags)
         key = (pattern, int(flags))
-        entries = self._load()
-        entry = entries.get(key)
+        entry = self._store.get(key)
         if entry is not None:
             try:
                 return _engine(pattern, entry)
             except Exception:  # a damaged file: the engine validates the code and refuses it
-                del entries[key]
+                self._store.discard(key)
         try:
             entry = _build(pattern, int(flags))
             compiled = _engine(pattern, entry)
         except Exception:  # a bad pattern: re.compile raises its own error for it
             return re.compile(pattern, flags)
-        entries[key] = entry
-        if not self._dirty:
-            self._dirty = True
-            atexit.register(self.save)
+        self._store.put(key, entry)
         return compiled
 
     def save(self) -> None:
         """Write the patterns compiled here to the file (merged with what it holds now)."""
-        if not self._dirty or self.path is None or self._entries is None:
-            return
-        self._dirty = False
-        merged = {**_read(self.path), **self._entries}
-        if len(merged) > MAX_PATTERNS:
-            merged = dict(self._entries)
-        write_atomic(self.path, marshal.dumps(list(merged.items())))  # if it fails, the next run compiles
+        self._store.save()
 
-    def _load(self) -> dict[tuple[str, int], _Entry]:
-        if self._entries is None:
-            self._entries = _read(self.path) if self.path is not None else {}
-        return self._entries
-
-
-def _read(path: Path) -> dict[tuple[str, int], _Entry]:
-    try:
-        items = marshal.loads(path.read_bytes())  # marshal.load(file) reads by the piece: 10x slower
-        return {(pattern, flags): tuple(entry) for (pattern, flags), entry in items}
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
+    def _load(self) -> dict:
+        return self._store._load()
 
 
 def _build(pattern: str, flags: int) -> _Entry:
@@ -125,8 +102,3 @@ _CACHE = PatternCache(cache_path())
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re's name, re's meaning
     """``re.compile(pattern, flags)``, from the on-disk cache when it holds the pattern."""
     return _CACHE.compile(pattern, flags)
-
-
-def save() -> None:
-    """Write new patterns now (forked workers end without running atexit handlers)."""
-    _CACHE.save()

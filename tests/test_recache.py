@@ -1,5 +1,6 @@
 """newsfacts.recache: compiled patterns from disk are the patterns re.compile makes."""
 
+import json
 import os
 import re
 import subprocess
@@ -126,3 +127,62 @@ def test_write_atomic_writes_whole_files_or_says_it_could_not(tmp_path):
     blocker.write_text("")
     assert write_atomic(blocker / "c.bin", b"x") is False
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a", "b.bin", "file"]  # no temporary left
+
+
+def test_a_store_keeps_items_across_runs_and_merges_with_other_writers(tmp_path):
+    from newsfacts.cachedir import Store
+
+    path = tmp_path / "s.marshal"
+    one, two = Store(path), Store(path)
+    one.put(("a",), frozenset({"x"}))
+    two.put(("b",), (None, True))
+    one.save()
+    two.save()  # a second process writing later keeps the first one's items
+    back = Store(path)
+    assert back.get(("a",)) == frozenset({"x"}) and back.get(("b",)) == (None, True)
+    assert back.get(("c",), "none") == "none"
+    small = Store(path, max_items=2)
+    small.put(("c",), 1)
+    small.get(("a",))
+    small.save()  # past its bound the file keeps what this run used or added
+    assert Store(path)._load() == {("a",): frozenset({"x"}), ("c",): 1}
+
+
+def test_memo_keeps_results_by_the_functions_source(tmp_path, monkeypatch):
+    from newsfacts import cachedir
+
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    source = tmp_path / "fn.py"
+    source.write_text("v1")
+    calls = []
+
+    def square(x):
+        calls.append(x)
+        return x * x
+
+    first = cachedir.memo("sq", str(source))(square)
+    assert (first(3), first(3)) == (9, 9) and calls == [3]
+    first.store.save()
+    again = cachedir.memo("sq", str(source))(square)
+    assert again(3) == 9 and calls == [3]  # read from the file: not called
+    source.write_text("v2")  # the function changed: its old results are not used
+    changed = cachedir.memo("sq", str(source))(square)
+    assert changed(3) == 9 and calls == [3, 3]
+
+
+def test_refirst_analyses_from_the_cache_equal_fresh_ones(tmp_path):
+    # a child fills the cache, a second child reads it: the same analyses as computed afresh
+    code = (
+        "import json; from newsfacts.extractors import refirst as r; "
+        "ps = ['(?:RTX|GTX)\\\\s?\\\\d{4}', 'Snapdragon\\\\s+8\\\\s+Gen\\\\s+[1-4]', '[Рр]изен|Ryzen', 'a?b*'];"
+        "f = lambda p: [sorted(r.prefixes(p)), sorted(r.first_chars(p)[0] or []), r.first_chars(p)[1]];"
+        "print(json.dumps([f(p) for p in ps]))"
+    )
+    env = dict(os.environ, NEWSFACTS_CACHE_DIR=str(tmp_path))
+    cold = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert list(tmp_path.glob("refirst-*.marshal"))
+    warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    off = dict(os.environ, NEWSFACTS_CACHE_DIR="")
+    fresh = subprocess.run([sys.executable, "-c", code], env=off, capture_output=True, text=True, check=True).stdout
+    assert cold == warm == fresh
+    assert json.loads(fresh)[0][0] == ["gt", "rt"]

@@ -11,9 +11,9 @@ groups of every kind, alternation and quantifiers. Anything it cannot bound
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import recache
+from ..cachedir import memo
 
 __all__ = ["ANY", "first_chars", "prefixes"]
 
@@ -189,7 +189,9 @@ def _is_count(body: str) -> bool:
     return bool(body) and all(part.isdigit() or part == "" for part in body.split(",")) and body.count(",") <= 1
 
 
-@lru_cache(maxsize=4096)  # the lexicons ask for the same pattern up to three times
+# the lexicons ask for the same pattern up to three times a run, and for the same ones every run:
+# analysing them was ~25 ms of every start
+@memo("refirst-first", __file__)
 def first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
     """(characters a match can start with as written, can it match empty); None: any."""
     parser = _Parser(pattern)
@@ -322,6 +324,7 @@ class _Prefixes(_Parser):
         return out
 
 
+@memo("refirst-prefixes", __file__)
 def prefixes(pattern: str, k: int = 2) -> frozenset[str]:
     """The first `k` characters (lower case; `ANY` for any one) every match of `pattern` under
     re.IGNORECASE can start with; a shorter string is a whole match. Never too small a set."""
