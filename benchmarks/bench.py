@@ -19,7 +19,8 @@ includes interpreter start and model loading and its memory can be read:
     workers1   newsfacts -f jsonl --workers 1 CORPUS -o /dev/null (as users run it)
     workers2   the same with --workers 2
     single     one article end to end: newsfacts -f json ARTICLE, and the natasha
-               loop on the same article (best of --runs each)
+               loop on the same article (best of --runs each); newsfacts again with its
+               cache folder off (NEWSFACTS_CACHE_DIR=), as on the first run after installing
     startup    newsfacts --version vs python -c "import click" (best of --runs)
     growth     one file of 1..50 MB (--growth-mb) through newsfacts -w 1, built from
                every unique text of the corpus (repeated past its end); not in the
@@ -163,7 +164,8 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def warm_up(newsfacts: Sequence[str], article: Path) -> None:
-    """Run each program once, unmeasured: byte code compiled, files in the page cache."""
+    """Run each program once, unmeasured: byte code compiled, files in the page cache, newsfacts'
+    cache folder filled (compiled patterns, unpacked vocabulary) as by any earlier run."""
     subprocess.run([*newsfacts, "-f", "json", str(article)], stdout=subprocess.DEVNULL, env=child_env(), check=False)
     subprocess.run([sys.executable, "-c", "import natasha, click"], env=child_env(), check=False)
 
@@ -489,6 +491,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows.append(Row("one article: natasha loop", "bench.py --natasha-loop ARTICLE", loop_run, 1))
             cmd = [*newsfacts, "-f", "json", str(single)]
             rows.append(Row("one article: newsfacts", _show(cmd, names), best_of(cmd, args.runs), 1, loop_ok))
+            # as the first run after installing: nothing in newsfacts' cache folder to read
+            cold = best_of(cmd, args.runs, {"NEWSFACTS_CACHE_DIR": ""})
+            rows.append(Row("one article: newsfacts, no cache", "NEWSFACTS_CACHE_DIR= " + _show(cmd, names), cold, 1,
+                            loop_ok))
         if "startup" in cases:
             step("startup")
             click_cmd = [sys.executable, "-c", "import click"]
