@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from . import cachedir
 from .errors import WorkerLost
 from .outcome import Outcome, extract_items
-from .settings import BATCH, INFLIGHT_PER_WORKER
+from .settings import BATCH, INFLIGHT_PER_WORKER, RUN_GC_THRESHOLD
 
 if TYPE_CHECKING:
     from .pipeline import Extractor
@@ -201,6 +201,14 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
 
 
+def run_gc_threshold() -> tuple[int, ...]:
+    """Collect young objects less often for the rest of a run (settings.RUN_GC_THRESHOLD), in
+    the process and in each worker; returns the thresholds before, to restore."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], RUN_GC_THRESHOLD), *before[1:])
+    return before
+
+
 def warm(extractor: Extractor) -> None:
     """One short text through every stage: the models a stage loads lazily are in memory after it."""
     list(extractor.map([("<warm-up>", "Илон Маск купил 2 ускорителя H100 в Москве.", None)]))
@@ -218,6 +226,7 @@ def _init_worker(fresh: bool, facts: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     gc.enable()  # the parent may have paused the collector for its start-up (runner.py)
+    run_gc_threshold()
     if fresh:
         os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported
         from .pipeline import Extractor

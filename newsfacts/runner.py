@@ -156,6 +156,7 @@ class _StartupCollector:
     def __init__(self) -> None:
         self.paused = gc.isenabled()
         self.frozen = False
+        self.threshold: tuple[int, ...] | None = None
         if self.paused:
             gc.disable()
 
@@ -164,6 +165,7 @@ class _StartupCollector:
             self.paused = False
             gc.freeze()
             self.frozen = True
+            self.threshold = batch.run_gc_threshold()
             gc.enable()
 
     def restore(self) -> None:
@@ -171,9 +173,13 @@ class _StartupCollector:
         if self.frozen:
             gc.unfreeze()
             self.frozen = False
+        if self.threshold is not None:
+            gc.set_threshold(*self.threshold)
+            self.threshold = None
         if self.paused:
             self.paused = False
             gc.enable()
+
 
 
 # what makes rich's Console.is_terminal say yes where isatty() says no

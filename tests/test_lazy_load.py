@@ -74,11 +74,15 @@ def test_the_collector_pauses_for_the_start_up_and_is_left_as_it_was():
     frozen = gc.get_freeze_count()
     collector = _StartupCollector()
     assert not gc.isenabled()  # models and lexicons load: nothing to collect
+    threshold = gc.get_threshold()
     collector.resume()  # the first document is out
     assert gc.isenabled() and gc.get_freeze_count() > frozen
+    # young objects are collected every 10,000 allocations, not Python's 700, for the run
+    assert gc.get_threshold() == (max(threshold[0], 10_000), *threshold[1:])
     collector.resume()
     collector.restore()
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+    assert gc.get_threshold() == threshold
 
 
 def test_a_run_ends_with_the_collector_as_it_was(tmp_path):
@@ -88,11 +92,11 @@ def test_a_run_ends_with_the_collector_as_it_was(tmp_path):
 
     from newsfacts.cli import cli
 
-    frozen = gc.get_freeze_count()
+    frozen, threshold = gc.get_freeze_count(), gc.get_threshold()
     result = CliRunner().invoke(cli, ["-f", "json", str(SAMPLES / "twitter-gpus.txt")])
     assert result.exit_code == 0
     assert json.loads(result.output)["entities"][0]["normal"] == "Илон Маск"
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    assert gc.isenabled() and gc.get_freeze_count() == frozen and gc.get_threshold() == threshold
 
 
 def test_a_worker_restarts_the_collector_its_parent_paused():
@@ -102,12 +106,14 @@ def test_a_worker_restarts_the_collector_its_parent_paused():
     from newsfacts import batch
 
     handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    threshold = gc.get_threshold()
     gc.disable()
     try:
         batch._init_worker(False)
-        assert gc.isenabled()
+        assert gc.isenabled() and gc.get_threshold()[0] == max(threshold[0], 10_000)
     finally:
         gc.enable()
+        gc.set_threshold(*threshold)
         signal.signal(signal.SIGINT, handlers[0])
         signal.signal(signal.SIGTERM, handlers[1])
 
