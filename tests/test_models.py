@@ -256,3 +256,18 @@ def test_the_big_vocabulary_is_unpacked_once_into_the_cache(tmp_path, monkeypatc
     assert again is not first and len(again) == len(first) == 250_002
     words = ("компания", "nvidia", "ыыыы", "<pad>")
     assert [again.encode(w) for w in words] == [first.encode(w) for w in words]
+
+
+def test_sorted_vocabulary_finds_every_word_and_nothing_else():
+    from newsfacts.extractors.models import SortedVocab
+
+    lines = sorted({w for w in _word_file("model/slovnet_ner_news_v1.tar").split(b"\n")[:-2]})[:5_000]
+    for tail in ([b"<unk>", b"<pad>"], []):  # with the specials after the words, and with none
+        raw = b"\n".join([*lines, *tail])
+        vocab = SortedVocab(raw, len(lines))
+        table = {w: i for i, w in enumerate(raw.decode().splitlines())}
+        unk = table.get("<unk>")
+        words = [w.decode() for w in lines]
+        assert [vocab.encode(w) for w in words] == list(range(len(words)))  # first, last, block ends
+        near = [w[:-1] for w in words[::7]] + [w + "я" for w in words[::11]] + ["", "\n", "a\nb", "яяяя", "\x00"]
+        assert [vocab.encode(w) for w in near] == [table.get(w, unk) for w in near]
