@@ -18,6 +18,8 @@ includes interpreter start and model loading and its memory can be read:
                span.normalize), one Doc at a time, one BLAS thread — the baseline
     workers1   newsfacts -f jsonl --workers 1 CORPUS -o /dev/null (as users run it)
     workers2   the same with --workers 2
+    nofacts    newsfacts --no-facts --workers 1: entities and quantities only, without the
+               facts stage's dates, subjects and roles (and its syntax parse)
     single     one article end to end: newsfacts -f json ARTICLE, and the natasha
                loop on the same article (best of --runs each); newsfacts again with its
                cache folder off (NEWSFACTS_CACHE_DIR=), as on the first run after installing
@@ -56,7 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SINGLE_SAMPLE = SAMPLES / "twitter-gpus.txt"
 DEFAULT_CORPUS = BENCH_CORPUS
-CASES = ("natasha", "workers1", "workers2", "single", "startup", "growth")
+CASES = ("natasha", "workers1", "workers2", "nofacts", "single", "startup", "growth")
 DEFAULT_CASES = CASES[:-1]
 ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -484,6 +486,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             step(f"workers{workers}")
             cmd = [*newsfacts, "-f", "jsonl", "--workers", str(workers), str(corpus), "-o", os.devnull]
             rows.append(Row(f"newsfacts -w {workers}", _show(cmd, names), measure(cmd), len(paths), natasha_run))
+        if "nofacts" in cases:
+            step("nofacts")
+            cmd = [*newsfacts, "-f", "jsonl", "--no-facts", "--workers", "1", str(corpus), "-o", os.devnull]
+            rows.append(Row("newsfacts -w 1 --no-facts", _show(cmd, names), measure(cmd), len(paths), natasha_run))
         if "single" in cases:
             step("single")
             loop_run = best_of([*loop, str(single)], args.runs, ONE_THREAD)
