@@ -21,9 +21,10 @@ includes interpreter start and model loading and its memory can be read:
     nofacts    newsfacts --no-facts --workers 1: entities and quantities only, without the
                facts stage's dates, subjects and roles (and its syntax parse)
     single     one article end to end: newsfacts -f json ARTICLE, and the natasha
-               loop on the same article (best of --runs each); newsfacts again with its
-               cache folder off (NEWSFACTS_CACHE_DIR=), as on the first run after installing
-    startup    newsfacts --version vs python -c "import click" (best of --runs)
+               loop on the same article (best of --runs each, the commands taking turns);
+               newsfacts again with its cache folder off (NEWSFACTS_CACHE_DIR=), as on the
+               first run after installing
+    startup    newsfacts --version vs python -c "import click" (best of --runs, taking turns)
     growth     one file of 1..50 MB (--growth-mb) through newsfacts -w 1, built from
                every unique text of the corpus (repeated past its end); not in the
                default cases (50 MB takes minutes)
@@ -209,10 +210,14 @@ def measure(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
     )
 
 
-def best_of(cmd: Sequence[str], runs: int, env: dict[str, str] | None = None) -> Run:
-    """The fastest of `runs` runs (short runs are noisy; the minimum is the repeatable number)."""
-    results = [measure(cmd, env) for _ in range(max(1, runs))]
-    return min(results, key=lambda r: (r.returncode != 0, r.seconds))
+def interleaved(cmds: Sequence[tuple[Sequence[str], dict[str, str] | None]], runs: int) -> list[Run]:
+    """The fastest of `runs` runs of each command, the commands taking turns: a shared machine's
+    slow spells, which last seconds, then fall on all of them alike, not on one block of runs."""
+    results: list[list[Run]] = [[] for _ in cmds]
+    for _ in range(max(1, runs)):
+        for out, (cmd, env) in zip(results, cmds, strict=True):
+            out.append(measure(cmd, env))
+    return [min(rs, key=lambda r: (r.returncode != 0, r.seconds)) for rs in results]
 
 
 # ----------------------------------------------------------------------------- corpus
@@ -439,6 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--newsfacts", default=None, metavar="CMD",
                         help="how to run newsfacts (default: the newsfacts next to this python)")
     parser.add_argument("--runs", type=int, default=5, help="runs of the start-up and one-article cases (best counts)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="rounds of the throughput cases, taking turns (each case's best counts; default 1)")
     parser.add_argument("--cases", default=",".join(DEFAULT_CASES),
                         help=f"comma-separated subset of {','.join(CASES)} (default: all but growth)")
     parser.add_argument("--single", type=Path, default=None,
@@ -474,42 +481,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         loop = [sys.executable, str(Path(__file__).resolve()), "--natasha-loop"]
         warm_up(newsfacts, single)
 
-        natasha_run: Run | None = None
-        if "natasha" in cases:
-            step("natasha")
-            run = measure([*loop, str(corpus)], ONE_THREAD)
-            natasha_run = run if run.returncode == 0 else None
-            rows.append(Row("natasha loop, 1 BLAS thread", "bench.py --natasha-loop CORPUS", run, len(paths)))
+        # the throughput cases, --rounds times in turn: each case's fastest round counts
+        throughput = [("natasha", "natasha loop, 1 BLAS thread", "bench.py --natasha-loop CORPUS",
+                       [*loop, str(corpus)], ONE_THREAD)]
         for workers in (1, 2):
-            if f"workers{workers}" not in cases:
-                continue
-            step(f"workers{workers}")
             cmd = [*newsfacts, "-f", "jsonl", "--workers", str(workers), str(corpus), "-o", os.devnull]
-            rows.append(Row(f"newsfacts -w {workers}", _show(cmd, names), measure(cmd), len(paths), natasha_run))
-        if "nofacts" in cases:
-            step("nofacts")
-            cmd = [*newsfacts, "-f", "jsonl", "--no-facts", "--workers", "1", str(corpus), "-o", os.devnull]
-            rows.append(Row("newsfacts -w 1 --no-facts", _show(cmd, names), measure(cmd), len(paths), natasha_run))
+            throughput.append((f"workers{workers}", f"newsfacts -w {workers}", _show(cmd, names), cmd, None))
+        cmd = [*newsfacts, "-f", "jsonl", "--no-facts", "--workers", "1", str(corpus), "-o", os.devnull]
+        throughput.append(("nofacts", "newsfacts -w 1 --no-facts", _show(cmd, names), cmd, None))
+        throughput = [t for t in throughput if t[0] in cases]
+        fastest: dict[str, Run] = {}
+        for round_ in range(max(1, args.rounds)):
+            for case, _, _, cmd, env in throughput:
+                step(case if args.rounds <= 1 else f"{case}, round {round_ + 1}")
+                run = measure(cmd, env)
+                best = fastest.get(case)
+                if best is None or (run.returncode, run.seconds) < (best.returncode, best.seconds):
+                    fastest[case] = run
+        natasha_run = fastest.get("natasha")
+        natasha_run = natasha_run if natasha_run is not None and natasha_run.returncode == 0 else None
+        for case, label, shown, _, _ in throughput:
+            rows.append(Row(label, shown, fastest[case], len(paths), None if case == "natasha" else natasha_run))
         if "single" in cases:
             step("single")
-            loop_run = best_of([*loop, str(single)], args.runs, ONE_THREAD)
+            cmd = [*newsfacts, "-f", "json", str(single)]
+            # the third: as the first run after installing, nothing in newsfacts' cache folder to read
+            loop_run, warm, cold = interleaved(
+                [([*loop, str(single)], ONE_THREAD), (cmd, None), (cmd, {"NEWSFACTS_CACHE_DIR": ""})], args.runs
+            )
             loop_ok = loop_run if loop_run.returncode == 0 else None
             rows.append(Row("one article: natasha loop", "bench.py --natasha-loop ARTICLE", loop_run, 1))
-            cmd = [*newsfacts, "-f", "json", str(single)]
-            rows.append(Row("one article: newsfacts", _show(cmd, names), best_of(cmd, args.runs), 1, loop_ok))
-            # as the first run after installing: nothing in newsfacts' cache folder to read
-            cold = best_of(cmd, args.runs, {"NEWSFACTS_CACHE_DIR": ""})
+            rows.append(Row("one article: newsfacts", _show(cmd, names), warm, 1, loop_ok))
             rows.append(Row("one article: newsfacts, no cache", "NEWSFACTS_CACHE_DIR= " + _show(cmd, names), cold, 1,
                             loop_ok))
         if "startup" in cases:
             step("startup")
             click_cmd = [sys.executable, "-c", "import click"]
-            click_run = best_of(click_cmd, args.runs)
+            version_cmd = [*newsfacts, "--version"]
+            click_run, version_run = interleaved([(click_cmd, None), (version_cmd, None)], args.runs)
             click_ok = click_run if click_run.returncode == 0 else None
             rows.append(Row("python -c 'import click'", _show(click_cmd, names), click_run))
-            version_cmd = [*newsfacts, "--version"]
-            rows.append(Row("newsfacts --version", _show(version_cmd, names), best_of(version_cmd, args.runs),
-                            None, click_ok, "import click"))
+            rows.append(Row("newsfacts --version", _show(version_cmd, names), version_run, None, click_ok,
+                            "import click"))
         growth: list[tuple[float, float, Run]] = []
         if "growth" in cases:
             # every unique text of the source, not --articles of them: a file that repeats the
@@ -531,7 +544,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_table(rows))
         print(
             "\nseconds: wall time of the whole process (start-up and model loading included), best of"
-            f" {args.runs} for the one-article and start-up rows; CPU s: user + system time of the process"
+            f" {args.runs} for the one-article and start-up rows (the commands of a row group taking turns)"
+            + (f", best of {args.rounds} rounds in turn for the others" if args.rounds > 1 else "")
+            + "; CPU s: user + system time of the process"
             " and its workers (steadier than wall time on a shared machine); vs baseline: speed as a"
             " multiple of the natasha loop's articles/s, or time as a fraction of the baseline's, by wall"
             " time, then by CPU time; peak RSS: main = the"
