@@ -12,7 +12,9 @@ from __future__ import annotations
 import atexit
 import functools
 import marshal
+import mmap
 import os
+import struct
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -48,61 +50,128 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 
 _STORES: list[Store] = []
+_MAGIC = b"NFSTORE1"
+_HEAD = struct.Struct("<8sQ")  # magic, length of the marshalled index that follows
 
 
 class Store:
-    """A dict of marshal-able keys and values in one file: read on first use, written back (merged
-    with what the file holds then) at exit or by `save`. `path` None: a dict, nothing on disk."""
+    """A dict of marshal-able keys and values in one file, written back (merged with what the file
+    holds then) at exit or by `save`. `path` None: a dict, nothing on disk.
+
+    The file is an index (CRC-32 of each marshalled key -> where its item lies) and the items,
+    each marshalled on its own: a run reads the index and the items it asks for, not the rest
+    (runs over big archives compile thousands of hardware patterns a one-article run never needs).
+    """
 
     def __init__(self, path: Path | None, max_items: int = 20_000) -> None:
         self.path = path
         self.max_items = max_items  # a file grown past it (old versions' keys) keeps this run's
-        self._items: dict | None = None
-        self._used: set = set()
+        self._items: dict = {}  # read or made in this run
+        self._file: _Indexed | None = None
         self._new = False
         _STORES.append(self)
 
     def get(self, key: Any, default: Any = None) -> Any:
-        items = self._load()
-        if key in items:
-            self._used.add(key)
-            return items[key]
-        return default
+        if key in self._items:
+            return self._items[key]
+        if self._file is None:
+            self._file = _Indexed.open(self.path)
+        found = self._file.get(key, _MISSING)
+        if found is _MISSING:
+            return default
+        self._items[key] = found
+        return found
 
     def put(self, key: Any, value: Any) -> None:
-        self._load()[key] = value
-        self._used.add(key)
+        self._items[key] = value
         if not self._new and self.path is not None:
             self._new = True
             atexit.register(self.save)
 
+    def items(self) -> list[tuple[Any, Any]]:
+        """Every item: the file's and this run's."""
+        return list({**dict(_Indexed.open(self.path).items()), **self._items}.items())
+
     def discard(self, key: Any) -> None:
-        self._load().pop(key, None)
+        self._items.pop(key, None)
+        if self._file is not None:
+            self._file.forget(key)
 
     def save(self) -> None:
-        if not self._new or self.path is None or self._items is None:
+        if not self._new or self.path is None:
             return
         self._new = False
-        merged = {**_read(self.path), **self._items}
+        merged = dict(_Indexed.open(self.path).items())  # what other runs wrote meanwhile too
+        merged.update(self._items)
         if len(merged) > self.max_items:
-            merged = {k: v for k, v in self._items.items() if k in self._used}
+            merged = dict(self._items)
         try:
-            data = marshal.dumps(list(merged.items()))
+            data = _Indexed.pack(merged)
         except ValueError:  # a value marshal cannot write: keep the cache in memory only
             return
         write_atomic(self.path, data)  # if it fails, the next run computes again
 
-    def _load(self) -> dict:
-        if self._items is None:
-            self._items = _read(self.path) if self.path is not None else {}
-        return self._items
+
+class _Indexed:
+    """A store's file, mapped; its items read one by one as they are asked for."""
+
+    def __init__(self, data, index: dict, base: int) -> None:
+        self._data, self._index, self._base = data, index, base
+
+    @classmethod
+    def open(cls, path: Path | None) -> _Indexed:
+        try:
+            with open(path, "rb") as f:  # type: ignore[arg-type]
+                data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            magic, size = _HEAD.unpack_from(data)
+            if magic != _MAGIC:
+                raise ValueError("not a store")
+            index = marshal.loads(data[_HEAD.size : _HEAD.size + size])
+            if not isinstance(index, dict):
+                raise ValueError("not a store")
+            return cls(data, index, _HEAD.size + size)
+        except (OSError, TypeError, ValueError, EOFError, struct.error):
+            return cls(b"", {}, 0)
+
+    @staticmethod
+    def pack(items: dict) -> bytes:
+        index: dict[int, list[tuple[int, int]]] = {}
+        blobs, at = [], 0
+        for key, value in items.items():
+            blob = marshal.dumps((key, value))
+            index.setdefault(_crc(key), []).append((at, len(blob)))
+            blobs.append(blob)
+            at += len(blob)
+        head = marshal.dumps(index)
+        return _HEAD.pack(_MAGIC, len(head)) + head + b"".join(blobs)
+
+    def get(self, key: Any, default: Any) -> Any:
+        for stored, value in self._at(self._index.get(_crc(key), ())):
+            if stored == key:
+                return value
+        return default
+
+    def forget(self, key: Any) -> None:
+        self._index.pop(_crc(key), None)
+
+    def items(self):
+        for places in self._index.values():
+            yield from self._at(places)
+
+    def _at(self, places):
+        for at, size in places:
+            try:
+                item = marshal.loads(self._data[self._base + at : self._base + at + size])
+            except (EOFError, ValueError, TypeError):
+                continue  # a damaged item: as if it were not there
+            if isinstance(item, tuple) and len(item) == 2:
+                yield item
 
 
-def _read(path: Path) -> dict:
-    try:
-        return dict(marshal.loads(path.read_bytes()))  # marshal.load(file) reads by the piece: 10x slower
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
+def _crc(key: Any) -> int:
+    # marshal's version 2 writes no back-references: the same key gives the same bytes in any
+    # process (later versions mark objects by their reference counts)
+    return zlib.crc32(marshal.dumps(key, 2))
 
 
 def save_all() -> None:

@@ -74,8 +74,9 @@ class PatternCache:
         """Write the patterns compiled here to the file (merged with what it holds now)."""
         self._store.save()
 
-    def _load(self) -> dict:
-        return self._store._load()
+    def patterns(self) -> list[tuple[str, int]]:
+        """The (pattern, flags) of every compiled pattern the file holds."""
+        return [key for key, _ in self._store.items()]
 
 
 def _build(pattern: str, flags: int) -> _Entry:

@@ -60,9 +60,9 @@ def test_every_pattern_of_a_run_is_cached_as_re_compiles_it(tmp_path):
     files = list(tmp_path.glob("re-*.marshal"))
     assert len(files) == 1
     cache = PatternCache(files[0])
-    entries = cache._load()
-    assert len(entries) > 100  # the hardware families, dates, units, names ... not a handful
-    for pattern, flags in entries:
+    patterns = cache.patterns()
+    assert len(patterns) > 100  # the hardware families, dates, units, names ... not a handful
+    for pattern, flags in patterns:
         assert cache.compile(pattern, flags) == re.compile(pattern, flags), pattern[:80]
 
 
@@ -77,11 +77,9 @@ def test_code_the_engine_refuses_is_compiled_again(tmp_path):
     cache = PatternCache(path)
     cache.compile(r"a+b")
     cache.save()
-    entries = PatternCache(path)._load()
-    flags, code, *rest = entries[(r"a+b", 0)]
-    entries[(r"a+b", 0)] = (flags, b"\xff\xff\xff\xff" * (len(code) // 4), *rest)
     broken = PatternCache(path)
-    broken._entries = entries
+    flags, code, *rest = broken._store.get((r"a+b", 0))
+    broken._store._items[(r"a+b", 0)] = (flags, b"\xff\xff\xff\xff" * (len(code) // 4), *rest)
     assert broken.compile(r"a+b") == re.compile(r"a+b")
 
 
@@ -145,7 +143,7 @@ def test_a_store_keeps_items_across_runs_and_merges_with_other_writers(tmp_path)
     small.put(("c",), 1)
     small.get(("a",))
     small.save()  # past its bound the file keeps what this run used or added
-    assert Store(path)._load() == {("a",): frozenset({"x"}), ("c",): 1}
+    assert dict(Store(path).items()) == {("a",): frozenset({"x"}), ("c",): 1}
 
 
 def test_memo_keeps_results_by_the_functions_source(tmp_path, monkeypatch):
@@ -186,3 +184,16 @@ def test_refirst_analyses_from_the_cache_equal_fresh_ones(tmp_path):
     fresh = subprocess.run([sys.executable, "-c", code], env=off, capture_output=True, text=True, check=True).stdout
     assert cold == warm == fresh
     assert json.loads(fresh)[0][0] == ["gt", "rt"]
+
+
+def test_a_store_finds_its_keys_from_another_process(tmp_path):
+    # the index is by a hash of the marshalled key: it must not depend on the process
+    code = (
+        "import sys; from pathlib import Path; from newsfacts.cachedir import Store;"
+        "s = Store(Path(sys.argv[1])); k = ('(?:' + 'ab' * 3 + ')', 2);"
+        "print(s.get(k)); s.put(k, 'v'); s.put(('x',), 1); s.save()"
+    )
+    path = str(tmp_path / "s.marshal")
+    first = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True)
+    assert (first.stdout, second.stdout) == ("None\n", "v\n")
