@@ -271,6 +271,48 @@ def main() -> None:
         sys.exit(0)
 
 
+def run() -> None:
+    """The console script and ``python -m newsfacts``: `main`, then out of the process at once.
+
+    Python's own shutdown frees every object of the models, dictionaries and caches one by one
+    (~50 ms, a sixth of a one-article run) in a process that is ending anyway. The run has closed
+    its outputs, the store and the workers by then; what the interpreter would still do that
+    matters, the exit handlers (cache files, multiprocessing) and the flush of stdout and
+    stderr, is done first. Anything unusual (another thread still running, a flush that fails,
+    an exit that is not a number) leaves the exit to the interpreter, as before."""
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        code = e.code
+    if code is None:
+        code = 0
+    if isinstance(code, int) and _quick_exit_is_safe():
+        import atexit
+        import os
+
+        atexit._run_exitfuncs()
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):
+            sys.exit(code)
+        os._exit(code & 0xFF)
+    sys.exit(code)
+
+
+def _quick_exit_is_safe() -> bool:
+    threading = sys.modules.get("threading")
+    if threading is not None and any(
+        t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()
+    ):
+        return False  # the interpreter would wait for it
+    import atexit
+
+    return hasattr(atexit, "_run_exitfuncs")
+
+
 def _silence_stdout() -> None:
     from .runner import _silence_stdout as silence
 
