@@ -213,3 +213,44 @@ def test_ner_refuses_a_model_whose_pad_embedding_is_not_zero(monkeypatch):
     monkeypatch.setattr(ner, "load_slovnet", lambda: dataclasses.replace(real, arrays=arrays))
     with pytest.raises(ValueError, match="<pad> embeddings are not zero"):
         ner.NerTagger()
+
+
+def _reference_viterbi(emissions, mask, transitions):
+    """slovnet.exec.model.CRF.decode as slovnet writes it (argmax, then the element there)."""
+    import numpy as np
+
+    batch, length, tags = emissions.shape
+    em, m = emissions.swapaxes(1, 0), mask.swapaxes(1, 0)
+    score, history = em[0], []
+    for i in range(1, length):
+        step = score.reshape(batch, tags, 1) + transitions + em[i].reshape(batch, 1, tags)
+        idx = step.argmax(-2)
+        step = np.take_along_axis(step, idx[:, None, :], axis=-2)[:, 0, :]
+        score = np.where(m[i].reshape(batch, 1), step, score)
+        history.append(idx)
+    paths = []
+    for n in range(batch):
+        best = int(score[n].argmax())
+        path = [best]
+        for idx in reversed(history[: int(mask[n].sum()) - 1]):
+            best = int(idx[n][best])
+            path.append(best)
+        paths.append(path[::-1])
+    return paths
+
+
+def test_crf_decoding_is_slovnets_on_ties_and_ragged_batches():
+    import numpy as np
+
+    from newsfacts.extractors.ner import _crf_decode
+
+    rng = np.random.default_rng(7)
+    transitions = rng.integers(-2, 3, (7, 7)).astype(np.float32)  # small integers: many ties
+    for _ in range(40):
+        batch, length = int(rng.integers(1, 40)), int(rng.integers(1, 30))
+        emissions = rng.integers(-3, 4, (batch, length, 7)).astype(np.float32)
+        sizes = rng.integers(1, length + 1, batch)
+        if rng.random() < 0.5:
+            sizes.sort()  # as the tagger sorts them, and unsorted too
+        mask = np.arange(length)[None, :] < sizes[:, None]
+        assert _crf_decode(emissions, mask, transitions) == _reference_viterbi(emissions, mask, transitions)

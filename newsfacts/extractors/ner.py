@@ -133,12 +133,14 @@ def _crf_decode(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray
     mask = mask.swapaxes(1, 0)
     history = []
     score = emissions[0]  # batch x tags
+    # steps where every sentence of the batch still has a token (the batch is sorted by length)
+    full = mask.all(axis=1).tolist()
     for index in range(1, seq_len):
         step = score.reshape(batch_size, tags_num, 1) + transitions + emissions[index].reshape(batch_size, 1, tags_num)
         indexes = step.argmax(-2)
-        # the maximum is the element at the argmax, as slovnet's fancy indexing takes it
-        step = np.take_along_axis(step, indexes[:, None, :], axis=-2)[:, 0, :]
-        score = np.where(mask[index].reshape(batch_size, 1), step, score)
+        # the maximum is the element at the argmax (slovnet takes it by fancy indexing): the same float
+        step = step.max(-2)
+        score = step if full[index] else np.where(mask[index].reshape(batch_size, 1), step, score)
         history.append(indexes)
     sizes = (mask.sum(0) - 1).tolist()
     paths = []
