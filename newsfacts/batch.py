@@ -227,6 +227,11 @@ def _init_worker(fresh: bool, facts: bool = True) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     gc.enable()  # the parent may have paused the collector for its start-up (runner.py)
     run_gc_threshold()
+    # what the worker first computed (compiled patterns ...) goes to the cache folder when the pool
+    # closes: a worker process ends without atexit handlers, but runs multiprocessing's finalizers
+    from multiprocessing import util
+
+    util.Finalize(None, cachedir.save_all, exitpriority=10)
     if fresh:
         os.environ.update(SINGLE_THREAD_ENV)  # before numpy is imported
         from .pipeline import Extractor
@@ -236,6 +241,4 @@ def _init_worker(fresh: bool, facts: bool = True) -> None:
 
 def _work(items: list[Item]) -> list[Outcome]:
     assert _worker_extractor is not None
-    outcomes = extract_items(_worker_extractor, items)
-    cachedir.save_all()  # what was first computed here (a worker ends without atexit); no-op once none is new
-    return outcomes
+    return extract_items(_worker_extractor, items)

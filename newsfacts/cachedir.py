@@ -16,7 +16,8 @@ import mmap
 import os
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -101,15 +102,16 @@ class Store:
         if not self._new or self.path is None:
             return
         self._new = False
-        merged = dict(_Indexed.open(self.path).items())  # what other runs wrote meanwhile too
-        merged.update(self._items)
-        if len(merged) > self.max_items:
-            merged = dict(self._items)
-        try:
-            data = _Indexed.pack(merged)
-        except ValueError:  # a value marshal cannot write: keep the cache in memory only
-            return
-        write_atomic(self.path, data)  # if it fails, the next run computes again
+        with _locked(self.path):  # two workers ending together would each drop the other's items
+            merged = dict(_Indexed.open(self.path).items())  # what other runs wrote meanwhile too
+            merged.update(self._items)
+            if len(merged) > self.max_items:
+                merged = dict(self._items)
+            try:
+                data = _Indexed.pack(merged)
+            except ValueError:  # a value marshal cannot write: keep the cache in memory only
+                return
+            write_atomic(self.path, data)  # if it fails, the next run computes again
 
 
 class _Indexed:
@@ -166,6 +168,27 @@ class _Indexed:
                 continue  # a damaged item: as if it were not there
             if isinstance(item, tuple) and len(item) == 2:
                 yield item
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An advisory lock beside `path` for its read-merge-write (POSIX; elsewhere, none)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield  # cannot lock there: write_atomic will fail the same way, or succeed unlocked
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _crc(key: Any) -> int:

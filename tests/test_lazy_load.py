@@ -111,6 +111,12 @@ def test_a_worker_restarts_the_collector_its_parent_paused():
     try:
         batch._init_worker(False)
         assert gc.isenabled() and gc.get_threshold()[0] == max(threshold[0], 10_000)
+        # the cache stores are saved when the worker ends (multiprocessing's finalizers run then)
+        from multiprocessing import util
+
+        from newsfacts import cachedir
+
+        assert any(f._callback is cachedir.save_all for f in util._finalizer_registry.values())
     finally:
         gc.enable()
         gc.set_threshold(*threshold)
