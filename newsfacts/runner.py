@@ -181,7 +181,6 @@ class _StartupCollector:
             gc.enable()
 
 
-
 # what makes rich's Console.is_terminal say yes where isatty() says no
 _RICH_TERMINAL_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "FORCE_TERMINAL")
 
