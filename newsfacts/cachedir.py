@@ -15,6 +15,7 @@ import marshal
 import mmap
 import os
 import struct
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -64,9 +65,10 @@ class Store:
     (runs over big archives compile thousands of hardware patterns a one-article run never needs).
     """
 
-    def __init__(self, path: Path | None, max_items: int = 20_000) -> None:
+    def __init__(self, path: Path | None, max_items: int = 20_000, stale: str | None = None) -> None:
         self.path = path
         self.max_items = max_items  # a file grown past it (old versions' keys) keeps this run's
+        self.stale = stale  # a glob of files this one replaces: removed on saving once unwritten a while
         self._items: dict = {}  # read or made in this run
         self._file: _Indexed | None = None
         self._new = False
@@ -111,7 +113,8 @@ class Store:
                 data = _Indexed.pack(merged)
             except ValueError:  # a value marshal cannot write: keep the cache in memory only
                 return
-            write_atomic(self.path, data)  # if it fails, the next run computes again
+            if write_atomic(self.path, data) and self.stale:  # if it fails, the next run computes again
+                _prune(self.path, self.stale)
 
 
 class _Indexed:
@@ -170,6 +173,24 @@ class _Indexed:
                 yield item
 
 
+# A replaced file (an older version's memo) unwritten this long is removed when its successor is
+# saved; a version still in use elsewhere just computes it again.
+STALE_SECONDS = 30 * 24 * 3600
+
+
+def _prune(path: Path, pattern: str) -> None:
+    now = time.time()
+    for old in path.parent.glob(pattern):
+        if old == path or old.suffix == ".lock":
+            continue
+        try:
+            if now - old.stat().st_mtime > STALE_SECONDS:
+                old.unlink()
+                old.with_name(old.name + ".lock").unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
     """An advisory lock beside `path` for its read-merge-write (POSIX; elsewhere, none)."""
@@ -216,7 +237,7 @@ def memo(name: str, source: str) -> Callable[[Callable], Callable]:
         base = cache_dir()
     except OSError:
         base = None
-    store = Store(None if base is None else base / f"{name}-{version:08x}.marshal")
+    store = Store(None if base is None else base / f"{name}-{version:08x}.marshal", stale=f"{name}-*.marshal")
 
     def wrap(fn: Callable) -> Callable:
         @functools.wraps(fn)

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -197,3 +198,23 @@ def test_a_store_finds_its_keys_from_another_process(tmp_path):
     first = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True)
     second = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True)
     assert (first.stdout, second.stdout) == ("None\n", "v\n")
+
+
+def test_a_memo_file_of_an_older_version_is_removed_once_long_unwritten(tmp_path, monkeypatch):
+    from newsfacts import cachedir
+
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    old, recent = tmp_path / "sq-00000001.marshal", tmp_path / "sq-00000002.marshal"
+    for path in (old, recent, tmp_path / "sq-00000001.marshal.lock", tmp_path / "other-00000001.marshal"):
+        path.write_bytes(b"")
+    month_ago = time.time() - 31 * 24 * 3600
+    for path in (old, tmp_path / "other-00000001.marshal"):
+        os.utime(path, (month_ago, month_ago))
+    source = tmp_path / "fn.py"
+    source.write_text("v3")
+    square = cachedir.memo("sq", str(source))(lambda x: x * x)
+    assert square(4) == 16
+    square.store.save()
+    # the older version's file and its lock are gone; one written lately stays, as does another memo's
+    assert not old.exists() and not (tmp_path / "sq-00000001.marshal.lock").exists()
+    assert recent.exists() and (tmp_path / "other-00000001.marshal").exists() and square.store.path.exists()
