@@ -157,7 +157,10 @@ class _Indexed:
         return default
 
     def forget(self, key: Any) -> None:
-        self._index.pop(_crc(key), None)
+        """No longer read `key`'s item (other keys of the same CRC stay)."""
+        crc = _crc(key)
+        places = self._index.get(crc, ())
+        self._index[crc] = [place for place in places if all(stored != key for stored, _ in self._at([place]))]
 
     def items(self):
         for places in self._index.values():
@@ -181,7 +184,7 @@ STALE_SECONDS = 30 * 24 * 3600
 def _prune(path: Path, pattern: str) -> None:
     now = time.time()
     for old in path.parent.glob(pattern):
-        if old == path or old.suffix == ".lock":
+        if old == path:
             continue
         try:
             if now - old.stat().st_mtime > STALE_SECONDS:

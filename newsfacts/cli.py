@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import sys
 
 import click
@@ -288,9 +290,6 @@ def run() -> None:
     if code is None:
         code = 0
     if isinstance(code, int) and _quick_exit_is_safe():
-        import atexit
-        import os
-
         atexit._run_exitfuncs()
         try:
             for stream in (sys.stdout, sys.stderr):
@@ -308,8 +307,6 @@ def _quick_exit_is_safe() -> bool:
         t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()
     ):
         return False  # the interpreter would wait for it
-    import atexit
-
     return hasattr(atexit, "_run_exitfuncs")
 
 

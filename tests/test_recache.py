@@ -218,3 +218,19 @@ def test_a_memo_file_of_an_older_version_is_removed_once_long_unwritten(tmp_path
     # the older version's file and its lock are gone; one written lately stays, as does another memo's
     assert not old.exists() and not (tmp_path / "sq-00000001.marshal.lock").exists()
     assert recent.exists() and (tmp_path / "other-00000001.marshal").exists() and square.store.path.exists()
+
+
+def test_forgetting_a_key_keeps_the_others_of_its_crc(tmp_path, monkeypatch):
+    from newsfacts import cachedir
+    from newsfacts.cachedir import Store
+
+    monkeypatch.setattr(cachedir, "_crc", lambda key: 7)  # every key in one bucket
+    path = tmp_path / "s.marshal"
+    store = Store(path)
+    store.put(("a",), 1)
+    store.put(("b",), 2)
+    store.save()
+    back = Store(path)
+    assert back.get(("a",)) == 1
+    back.discard(("a",))
+    assert (back.get(("a",)), back.get(("b",))) == (None, 2)

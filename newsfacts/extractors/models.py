@@ -15,6 +15,7 @@ import gzip
 import importlib.util
 import json
 import struct
+import sys
 import zlib
 from array import array
 from bisect import bisect_left
@@ -224,8 +225,8 @@ class SortedVocab:
             return None
         if magic != cls._MAGIC or len(raw) != size or len(starts) != count + 1 or trailing:
             return None
-        if array("q", [1]).tobytes() != (1).to_bytes(8, "little") or zlib.crc32(raw) != crc:
-            return None  # a big-endian machine, or a file changed under us
+        if sys.byteorder != "little" or zlib.crc32(raw) != crc:
+            return None  # the starts are written as this machine holds them; or the file changed
         self = cls.__new__(cls)
         self._raw, self._starts, self._count, self._sorted = raw, starts, count, sorted_count
         self._index()
