@@ -30,7 +30,12 @@ def cache_dir() -> Path | None:
     base = os.environ.get("NEWSFACTS_CACHE_DIR")
     if base is None:
         xdg = os.environ.get("XDG_CACHE_HOME")
-        return Path(xdg) / "newsfacts" if xdg else Path.home() / ".cache" / "newsfacts"
+        if xdg:
+            return Path(xdg) / "newsfacts"
+        try:
+            return Path.home() / ".cache" / "newsfacts"
+        except (RuntimeError, KeyError):  # no HOME and no passwd entry (some containers): no cache
+            return None
     return Path(base) if base else None
 
 

@@ -234,3 +234,18 @@ def test_forgetting_a_key_keeps_the_others_of_its_crc(tmp_path, monkeypatch):
     assert back.get(("a",)) == 1
     back.discard(("a",))
     assert (back.get(("a",)), back.get(("b",))) == (None, 2)
+
+
+def test_no_home_directory_means_no_cache_not_an_error(monkeypatch):
+    from pathlib import Path
+
+    from newsfacts.cachedir import cache_dir
+
+    for name in ("NEWSFACTS_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+
+    def nowhere():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(nowhere))
+    assert cache_dir() is None
