@@ -207,6 +207,20 @@ def _small_sorted_vocab():
     return load_vocab(b"\n".join([*lines[:30_000], b"<unk>", b"<pad>"]))
 
 
+def test_found_words_are_remembered_within_a_bound(monkeypatch):
+    import newsfacts.extractors.models as models
+
+    vocab = _small_sorted_vocab()
+    monkeypatch.setattr(models, "FOUND_WORDS", 3)
+    words = [vocab.decode(i) for i in (5, 6, 7, 8)] + ["нетакогослова", "<pad>"]
+    first = [vocab.encode(w) for w in words]
+    assert first == [5, 6, 7, 8, vocab.unk_id, vocab.pad_id]
+    assert len(vocab._found) <= 3  # cleared when full: memory stays flat on a long archive
+    assert [vocab.encode(w) for w in words] == first  # remembered or searched again: the same ids
+    vocab._found["слово"] = 0
+    assert vocab.encode("слово") == 0  # a remembered answer is taken without a search
+
+
 def test_a_dumped_vocabulary_reads_back_with_the_same_ids(tmp_path):
     from newsfacts.extractors.models import SortedVocab
 

@@ -197,6 +197,9 @@ class SortedVocab:
         self._sample = [self._line(i) for i in range(0, self._sorted, _STEP)]
         self.pad_id = self._tail.get(PAD)
         self.unk_id = self._tail.get(UNK)
+        # words found, for every model that shares the file: the syntax parser asks again for
+        # the words NER asked for, and NER for each capitalisation of a word
+        self._found: dict[str, int | None] = {}
 
     def _line(self, i: int) -> bytes:
         return self._raw[self._starts[i] : self._starts[i + 1] - 1]
@@ -243,6 +246,15 @@ class SortedVocab:
         return self._line(id).decode("utf-8")
 
     def encode(self, item: str) -> int | None:
+        found = self._found.get(item, -1)
+        if found != -1:
+            return found
+        if len(self._found) >= FOUND_WORDS:
+            self._found.clear()
+        found = self._found[item] = self._search(item)
+        return found
+
+    def _search(self, item: str) -> int | None:
         tail = self._tail.get(item)  # the specials come last: they win, as in a dict
         if tail is not None:
             return tail
@@ -260,6 +272,8 @@ class SortedVocab:
 
 
 _STEP = 16
+# Words `SortedVocab.encode` remembers; cleared when full (~120 bytes a word: memory stays flat).
+FOUND_WORDS = 60_000
 
 def load_vocab(raw: bytes, crc: int | None = None) -> Vocab | SortedVocab:
     """A vocabulary file's items (one per line), as slovnet reads them (`crc`: its CRC-32, if known)."""
