@@ -254,3 +254,22 @@ def test_crf_decoding_is_slovnets_on_ties_and_ragged_batches():
             sizes.sort()  # as the tagger sorts them, and unsorted too
         mask = np.arange(length)[None, :] < sizes[:, None]
         assert _crf_decode(emissions, mask, transitions) == _reference_viterbi(emissions, mask, transitions)
+
+
+def test_the_first_layer_over_distinct_rows_gives_the_same_floats():
+    # each distinct (word, shape) goes through the first convolution once, its products
+    # gathered into the sums: bit for bit what every row through it gives
+    import numpy as np
+
+    from newsfacts.extractors.ner import NerTagger
+
+    encoder = NerTagger()._encoder
+    rng = np.random.default_rng(7)
+    distinct = rng.standard_normal((50, encoder.in_dim)).astype(np.float32)
+    distinct[0] = 0  # the blank row
+    inverse = rng.integers(1, 50, 400)
+    blank = np.array([0, 37, 38, 150, 399])  # a zero row first, after each sentence, and last
+    inverse[blank] = 0
+    packed = encoder(distinct, blank, inverse)
+    assert packed.shape == (400, 64) and not packed[blank].any()
+    assert np.array_equal(packed, encoder(distinct[inverse], blank))

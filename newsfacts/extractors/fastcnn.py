@@ -76,15 +76,22 @@ class FastCNNEncoder:
         x = rows
         n = len(rows) if inverse is None else len(inverse)
         for layer, (kernels, size, filters, bias, scale, shift) in enumerate(self.layers):
-            y = x @ kernels
+            y = (x @ kernels).reshape(len(x), size, filters)
+            out = np.empty((n, filters), y.dtype)
+            out[0] = out[n - 1] = 0  # the first and last rows are always blank
+            body = out[1 : n - 1]
             if layer == 0 and inverse is not None:
-                y = y[inverse]
-            y = y.reshape(n, size, filters)
-            out = np.zeros((n, filters), y.dtype)
-            body = out[1 : n - 1]  # the first and last rows are always blank
-            np.add(y[0 : n - 2, 0], bias, out=body)
-            for k in range(1, size):
-                body += y[k : n - 2 + k, k]
+                # each kernel position's products gathered straight into the sum (no n x 3
+                # filters copy), the bias added once per distinct row: the same sums
+                first = y[:, 0]
+                first += bias
+                np.take(first, inverse[0 : n - 2], axis=0, out=body, mode="clip")
+                for k in range(1, size):
+                    body += np.take(y[:, k], inverse[k : n - 2 + k], axis=0, mode="clip")
+            else:
+                np.add(y[0 : n - 2, 0], bias, out=body)
+                for k in range(1, size):
+                    body += y[k : n - 2 + k, k]
             _relu_norm(body, scale, shift)
             out[blank] = 0
             x = out
@@ -120,20 +127,28 @@ class PaddedCNNEncoder:
         for layer, (kernels, bias, padding, scale, shift) in enumerate(self.layers):
             plen = length + 2 * padding
             windows = plen - len(kernels) + 1
+            out = None
             if layer == 0 and inverse is not None:
                 # the convolution's zero padding: one zero row after the distinct ones
                 index = np.full((batch, plen), len(x))
                 index[:, padding : padding + length] = inverse
                 x = np.concatenate((x, np.zeros((1, x.shape[1]), x.dtype)))
-                parts = [(x @ kernel)[index[:, k : k + windows]] for k, kernel in enumerate(kernels)]
+                for k, kernel in enumerate(kernels):
+                    y = x @ kernel
+                    if out is None:
+                        y += bias  # once per distinct row: the same sums as once per position
+                        out = np.take(y, index[:, :windows], axis=0, mode="clip")
+                    else:
+                        out += np.take(y, index[:, k : k + windows], axis=0, mode="clip")
             else:
                 padded = np.pad(x, ((0, 0), (padding, padding), (0, 0)))
                 flat = padded.reshape(batch * plen, -1)
-                parts = [(flat @ kernel).reshape(batch, plen, -1)[:, k : k + windows]
-                         for k, kernel in enumerate(kernels)]
-            out = None
-            for part in parts:
-                out = part + bias if out is None else out + part
+                for k, kernel in enumerate(kernels):
+                    part = (flat @ kernel).reshape(batch, plen, -1)[:, k : k + windows]
+                    if out is None:
+                        out = part + bias
+                    else:
+                        out += part
             _relu_norm(out, scale, shift)
             out[mask] = 0
             x = out
