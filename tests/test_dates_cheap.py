@@ -13,10 +13,10 @@ from newsfacts.extractors.dates import DateExtractor, parse_published
 
 
 def exact_find(ex: DateExtractor, text: str, published: str | None = None) -> list[Entity]:
-    """DateExtractor.find as it was: the exact pattern over every window."""
+    """DateExtractor.find as it was: the exact pattern tried at every position of every window."""
     anchor = parse_published(published)
     out, done = [], 0
-    for lo, hi in ex._windows(text):
+    for lo, hi, _ in ex._windows(text):
         for m in ex._exact().finditer(text, max(lo, done), hi):
             done = m.end()
             out += [Entity(DATE, text[a:b], n, a, b) for a, b, n in ex._values(m, anchor)]
@@ -71,3 +71,22 @@ def test_the_same_dates_as_the_exact_pattern_on_any_mix(words, sep):
 
 
 _SHARED = DateExtractor()
+
+
+def test_a_date_starts_within_the_window_before_its_anchor():
+    # the pattern is tried only at word starts an anchor follows within _WINDOW characters:
+    # a preposition 40 spaces before its month is no part of the date (it was, when an
+    # earlier year's window reached over it)
+    ex = DateExtractor()
+    text = "В 2020 году, а также в" + " " * 40 + "мае."
+    assert [(e.text, e.normal) for e in ex.find(text)] == [("В 2020 году", "2020"), ("мае", "--05")]
+    assert [(e.text, e.normal) for e in ex.find("В 2020 году, а также в мае.")][-1] == ("в мае", "--05")
+
+
+def test_a_date_inside_an_anchor_the_scan_took_first_is_found():
+    # "долларов.В прошлом году": the anchor scan reads "В пр" (after a dot, which no date
+    # follows), so the date "прошлом году" starts inside that anchor
+    ex = DateExtractor()
+    assert [(e.text, e.normal) for e in ex.find("до 683 долларов.В прошлом году Маск", "2024-06-01")] == [
+        ("прошлом году", "2023")
+    ]

@@ -13,6 +13,7 @@ comes from pymorphy's lexeme of the listed lemma.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,6 +34,8 @@ _POSITION = r"(?:(?:начал|конц|середин|концом|начало
 _DASH = r"\s*[-–—]\s*"
 # Characters around an anchor that a date expression can span ("во второй половине 2022 года").
 _WINDOW = 32
+# Where a date can start: a word not glued to a word, a dot or a hyphen (the pattern's own lookbehind).
+_WORD_START = recache.compile(r"(?<![\w.-])\w")
 
 
 def _forms(lemma: str) -> set[str]:
@@ -150,11 +153,11 @@ class DateExtractor:
         anchor = parse_published(published)
         out: list[Entity] = []
         done = 0
-        for lo, hi in self._windows(text):
+        for lo, hi, anchors in self._windows(text):
             # the matches of the exact pattern: the same as the cheap one's up to a match
             # whose month or ordinal word is no form (the exact pattern would not take it)
             pos = max(lo, done)
-            for m in self._re.finditer(text, pos, hi):
+            for m in self._matches(text, pos, hi, anchors):
                 if not self._has_forms(m):
                     for m in self._exact().finditer(text, pos, hi):
                         done = m.end()
@@ -166,16 +169,39 @@ class DateExtractor:
                     out.append(Entity(DATE, text[start:stop], normal, start, stop))
         return out
 
-    def _windows(self, text: str) -> list[tuple[int, int]]:
-        """Stretches of text around a digit, a month, a period word or a relative word: the full
-        pattern runs only there (it is long, and most of a text holds no date)."""
-        windows: list[tuple[int, int]] = []
+    def _matches(self, text: str, pos: int, hi: int, anchors: list[tuple[int, int]]) -> Iterator[re.Match]:
+        """The pattern's matches in text[pos:hi], tried only at word starts that an anchor
+        overlaps or follows within _WINDOW characters: every date form holds an anchor near its
+        start (or inside one the anchor scan took first: "В прошлом" is read as "в пр"), and
+        trying each of the pattern's forms at every position was most of its cost."""
+        match = self._re.match
+        k, last = 0, len(anchors)
+        for w in _WORD_START.finditer(text, pos, hi):
+            p = w.start()
+            if p < pos:
+                continue  # inside the match before
+            while anchors[k][1] <= p:
+                k += 1
+                if k == last:
+                    return
+            if anchors[k][0] - p <= _WINDOW:
+                m = match(text, p, hi)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+
+    def _windows(self, text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        """Stretches of text around a digit, a month, a period word or a relative word, with
+        where those anchors start: the full pattern runs only there (it is long, and most of
+        a text holds no date)."""
+        windows: list[tuple[int, int, list[tuple[int, int]]]] = []
         for m in self._anchor.finditer(text):
             lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
             if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
+                windows[-1][2].append(m.span())
+                windows[-1] = (windows[-1][0], hi, windows[-1][2])
             else:
-                windows.append((lo, hi))
+                windows.append((lo, hi, [m.span()]))
         return windows
 
     def _values(self, m: re.Match, anchor: date | None) -> list[tuple[int, int, str | None]]:
