@@ -273,3 +273,18 @@ def test_the_first_layer_over_distinct_rows_gives_the_same_floats():
     packed = encoder(distinct, blank, inverse)
     assert packed.shape == (400, 64) and not packed[blank].any()
     assert np.array_equal(packed, encoder(distinct[inverse], blank))
+
+
+def test_ner_tags_do_not_depend_on_how_sentences_are_decoded_together(sample_text, monkeypatch):
+    # Viterbi runs over batches gathered across packs: one sentence each, or all at once
+    from newsfacts.extractors import ner
+    from newsfacts.segment import split_sentences
+
+    sentences = [s.text for s in split_sentences(sample_text)] + NER_SENTENCES
+    tagger = ner.NerTagger()
+    whole = tagger.tag(sentences)
+    monkeypatch.setattr(ner, "PACK_ROWS", 60)
+    for size in (1, 3, 10_000):
+        monkeypatch.setattr(ner, "CRF_BATCH", size)
+        assert tagger.tag(sentences) == whole, size
+    assert sum(map(len, whole)) > 50
