@@ -149,20 +149,16 @@ def _crf_decode(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray
         step = step.max(-2)
         score = step if full[index] else np.where(mask[index].reshape(batch_size, 1), step, score)
         history.append(indexes)
-    sizes = (mask.sum(0) - 1).tolist()
-    paths = []
-    best_last = score.argmax(-1).tolist()
-    # the backtrace in plain lists: numpy's per-element indexing is slow
-    steps = np.stack(history, axis=1).tolist() if history else [[] for _ in range(batch_size)]
-    for n in range(batch_size):
-        best = best_last[n]
-        path = [best]
-        for indexes in reversed(steps[n][: sizes[n]]):
-            best = indexes[best]
-            path.append(best)
-        path.reverse()
-        paths.append(path)
-    return paths
+    sizes = mask.sum(0) - 1  # each sentence's last position
+    # the backtrace for the whole batch at once, from each sentence's own last position
+    cur = score.argmax(-1)
+    out = np.empty((batch_size, seq_len), np.intp)
+    out[:, seq_len - 1] = cur
+    rows = np.arange(batch_size)
+    for index in range(seq_len - 2, -1, -1):
+        cur = np.where(index < sizes, history[index][rows, cur], cur)
+        out[:, index] = cur  # past a sentence's end: its last tag, never read
+    return [path[: size + 1] for path, size in zip(out.tolist(), sizes.tolist(), strict=True)]
 
 
 # ----------------------------------------------------------------------------- word shapes
