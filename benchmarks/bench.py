@@ -49,7 +49,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,12 +210,19 @@ def measure(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
     )
 
 
-def interleaved(cmds: Sequence[tuple[Sequence[str], dict[str, str] | None]], runs: int) -> list[Run]:
+def interleaved(
+    cmds: Sequence[tuple[Sequence[str], dict[str, str] | None]],
+    runs: int,
+    before: Callable[[int, int], None] | None = None,
+) -> list[Run]:
     """The fastest of `runs` runs of each command, the commands taking turns: a shared machine's
-    slow spells, which last seconds, then fall on all of them alike, not on one block of runs."""
+    slow spells, which last seconds, then fall on all of them alike, not on one block of runs.
+    `before(command index, round)` is called before each run (to show progress)."""
     results: list[list[Run]] = [[] for _ in cmds]
-    for _ in range(max(1, runs)):
-        for out, (cmd, env) in zip(results, cmds, strict=True):
+    for round_ in range(max(1, runs)):
+        for n, (out, (cmd, env)) in enumerate(zip(results, cmds, strict=True)):
+            if before is not None:
+                before(n, round_)
             out.append(measure(cmd, env))
     return [min(rs, key=lambda r: (r.returncode != 0, r.seconds)) for rs in results]
 
@@ -490,14 +497,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         cmd = [*newsfacts, "-f", "jsonl", "--no-facts", "--workers", "1", str(corpus), "-o", os.devnull]
         throughput.append(("nofacts", "newsfacts -w 1 --no-facts", _show(cmd, names), cmd, None))
         throughput = [t for t in throughput if t[0] in cases]
-        fastest: dict[str, Run] = {}
-        for round_ in range(max(1, args.rounds)):
-            for case, _, _, cmd, env in throughput:
-                step(case if args.rounds <= 1 else f"{case}, round {round_ + 1}")
-                run = measure(cmd, env)
-                best = fastest.get(case)
-                if best is None or (run.returncode, run.seconds) < (best.returncode, best.seconds):
-                    fastest[case] = run
+
+        def progress(n: int, round_: int) -> None:
+            case = throughput[n][0]
+            step(case if args.rounds <= 1 else f"{case}, round {round_ + 1}")
+
+        runs = interleaved([(cmd, env) for _, _, _, cmd, env in throughput], args.rounds, progress)
+        fastest = {t[0]: run for t, run in zip(throughput, runs, strict=True)}
         natasha_run = fastest.get("natasha")
         natasha_run = natasha_run if natasha_run is not None and natasha_run.returncode == 0 else None
         for case, label, shown, _, _ in throughput:
