@@ -191,15 +191,16 @@ class DateExtractor:
                     pos = m.end()
 
     def _windows(self, text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
-        """Stretches of text around a digit, a month, a period word or a relative word, with
-        where those anchors start: the full pattern runs only there (it is long, and most of
-        a text holds no date)."""
+        """Stretches of text around a year, a month, a period word or a relative word, with those
+        anchors' spans: the full pattern runs only there (it is long, and most of a text holds
+        no date)."""
         windows: list[tuple[int, int, list[tuple[int, int]]]] = []
         for m in self._anchor.finditer(text):
             lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
             if windows and lo <= windows[-1][1]:
-                windows[-1][2].append(m.span())
-                windows[-1] = (windows[-1][0], hi, windows[-1][2])
+                start, _, spans = windows[-1]
+                spans.append(m.span())
+                windows[-1] = (start, hi, spans)
             else:
                 windows.append((lo, hi, [m.span()]))
         return windows

@@ -275,6 +275,7 @@ _STEP = 16
 # Words `SortedVocab.encode` remembers; cleared when full (~120 bytes a word: memory stays flat).
 FOUND_WORDS = 30_000
 
+
 def load_vocab(raw: bytes, crc: int | None = None) -> Vocab | SortedVocab:
     """A vocabulary file's items (one per line), as slovnet reads them (`crc`: its CRC-32, if known)."""
     crc = zlib.crc32(raw) if crc is None else crc
